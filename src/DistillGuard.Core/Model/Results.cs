@@ -1,0 +1,53 @@
+namespace DistillGuard.Core.Model;
+
+/// <summary>One piece of evidence that moved a score, with its share of the move.</summary>
+/// <param name="Signal">Stable machine name, e.g. <c>reasoning_elicitation</c>.</param>
+/// <param name="Value">The measured value of the signal (its own unit).</param>
+/// <param name="Contribution">Signed contribution to the score's log-odds.</param>
+/// <param name="Evidence">The reason in words a person understands.</param>
+public sealed record Reason(string Signal, double Value, double Contribution, string Evidence);
+
+/// <summary>The verdict for one account, with everything needed to explain it.</summary>
+public sealed record AccountVerdict(
+    AccountId AccountId,
+    double RiskScore,
+    Verdict Verdict,
+    CampaignId? CampaignId,
+    long Exchanges,
+    IReadOnlyList<Reason> Reasons);
+
+/// <summary>Exchanges of one campaign on one UTC day.</summary>
+public sealed record DailyCount(DateOnly Day, long Exchanges, long OutputTokens);
+
+/// <summary>A linked distillation campaign and its measured size.</summary>
+public sealed record CampaignSummary(
+    CampaignId CampaignId,
+    IReadOnlyList<AccountId> Accounts,
+    long Exchanges,
+    DateTimeOffset FirstSeen,
+    DateTimeOffset LastSeen,
+    long InputTokens,
+    long OutputTokens,
+    long ReasoningTokens,
+    IReadOnlyDictionary<Capability, double> CapabilityMix,
+    IReadOnlyList<string> Models,
+    IReadOnlyList<string> Evidence,
+    IReadOnlyList<DailyCount> Timeline);
+
+/// <summary>Counts of the ingest stage: read = accepted + rejected + duplicates.</summary>
+public sealed record RunCounts(long Read, long Accepted, long Rejected, long Duplicates);
+
+/// <summary>Identity and provenance of one analysis run.</summary>
+public sealed record RunInfo(
+    string RunId,
+    DateTimeOffset StartedAt,
+    TimeSpan WallTime,
+    string Input,
+    string ModelVersion,
+    RunCounts Counts);
+
+/// <summary>Everything one analysis run produced.</summary>
+public sealed record AnalysisResult(
+    RunInfo Run,
+    IReadOnlyList<AccountVerdict> Accounts,
+    IReadOnlyList<CampaignSummary> Campaigns);
