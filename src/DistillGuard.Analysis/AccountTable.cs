@@ -1,0 +1,39 @@
+using DistillGuard.Core.Features;
+using DistillGuard.Core.Model;
+
+namespace DistillGuard.Analysis;
+
+/// <summary>The per-account states of a run, plus names for the few hashed values reports show.</summary>
+internal sealed class AccountTable
+{
+    private const int MaxNames = 10_000;
+    private readonly Dictionary<AccountId, AccountState> _states = [];
+    private readonly Dictionary<ulong, string> _modelNames = [];
+
+    public int Count => _states.Count;
+
+    public IEnumerable<AccountState> States => _states.Values;
+
+    public void Add(Exchange exchange, in ExchangeSignals signals)
+    {
+        var attributes = ExchangeAttributes.Of(exchange);
+        if (!_states.TryGetValue(exchange.AccountId, out var state))
+        {
+            state = new AccountState(exchange.AccountId);
+            _states[exchange.AccountId] = state;
+        }
+
+        state.Add(exchange, signals, attributes);
+        if (_modelNames.Count < MaxNames)
+        {
+            _modelNames.TryAdd(attributes.Model, exchange.Model);
+        }
+    }
+
+    public AccountState this[AccountId id] => _states[id];
+
+    public string ModelName(ulong hash) => _modelNames.GetValueOrDefault(hash, "(other)");
+
+    /// <summary>Average state bytes per account (the per-account memory budget).</summary>
+    public double MeanStateBytes => _states.Count == 0 ? 0 : _states.Values.Average(s => s.StateBytes + 24 + (2 * s.AccountId.Value.Length));
+}

@@ -1,0 +1,27 @@
+using DistillGuard.Core.Scoring;
+
+namespace DistillGuard.Analysis;
+
+/// <summary>What one analysis run reads, where it writes, and how it scores.</summary>
+public sealed record AnalysisOptions
+{
+    public required string Input { get; init; }
+    public required string OutDir { get; init; }
+
+    /// <summary>Key for the keyed hashes stored long-term (≥ 32 bytes).</summary>
+    public required byte[] HashKey { get; init; }
+
+    /// <summary>Keep raw prompt text in the store (off by default: privacy).</summary>
+    public bool KeepText { get; init; }
+
+    public ScoringParameters Parameters { get; init; } = ScoringParameters.Default;
+
+    /// <summary>Version label of the scoring parameters, recorded with the run.</summary>
+    public string ModelVersion { get; init; } = "default-v1";
+
+    /// <summary>Exchanges per batch handed between pipeline stages.</summary>
+    public int BatchSize { get; init; } = 2048;
+}
+
+/// <summary>Progress of a run: the stage and how far through the input it is.</summary>
+public sealed record AnalysisProgress(string Stage, long BytesRead, long TotalBytes, long Exchanges);

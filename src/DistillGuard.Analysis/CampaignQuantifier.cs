@@ -1,0 +1,70 @@
+using System.Globalization;
+using DistillGuard.Core.Features;
+using DistillGuard.Core.Model;
+using DistillGuard.Core.Storage;
+
+namespace DistillGuard.Analysis;
+
+/// <summary>Measures each campaign: accounts, exchanges, window, tokens, capabilities, models, timeline.</summary>
+internal static class CampaignQuantifier
+{
+    public static IReadOnlyList<CampaignSummary> Summarise(ScoredAccounts scored, AccountTable table, IAnalysisStore? store, string runId)
+    {
+        var flagged = scored.Verdicts.Accounts
+            .Where(v => v.CampaignId is not null)
+            .GroupBy(v => v.CampaignId!.Value)
+            .ToDictionary(g => g.Key, g => g.Select(v => v.AccountId).Order().ToArray());
+        var summaries = new List<CampaignSummary>();
+        foreach (var assignment in scored.Verdicts.Campaigns)
+        {
+            if (!flagged.TryGetValue(assignment.CampaignId, out var accounts))
+            {
+                continue;
+            }
+
+            var states = accounts.Select(a => table[a]).ToArray();
+            long exchanges = states.Sum(s => s.Exchanges);
+            var mix = new Dictionary<Capability, double>();
+            foreach (var capability in Capabilities.All)
+            {
+                var count = states.Sum(s => (long)s.CapabilityCounts[(int)capability]);
+                if (count > 0)
+                {
+                    mix[capability] = count / (double)Math.Max(1, exchanges);
+                }
+            }
+
+            var models = states
+                .SelectMany(s => s.Attributes.Top((int)AttributeKind.Model))
+                .GroupBy(m => m.Key)
+                .OrderByDescending(g => g.Sum(m => m.Count))
+                .Select(g => table.ModelName(g.Key))
+                .ToArray();
+            summaries.Add(new CampaignSummary(
+                assignment.CampaignId,
+                accounts,
+                exchanges,
+                new DateTimeOffset(states.Min(s => s.FirstTicks), TimeSpan.Zero),
+                new DateTimeOffset(states.Max(s => s.LastTicks), TimeSpan.Zero),
+                states.Sum(s => s.InputTokens),
+                states.Sum(s => s.OutputTokens),
+                states.Sum(s => s.ReasoningTokens),
+                mix,
+                models,
+                Evidence(assignment.Cluster.Evidence, states, exchanges),
+                store?.DailyCounts(runId, accounts) ?? []));
+        }
+
+        return summaries;
+    }
+
+    private static IReadOnlyList<string> Evidence(IReadOnlyList<string> links, AccountState[] states, long exchanges)
+    {
+        var evidence = new List<string>(links);
+        var eliciting = states.Sum(s => s.ReasoningElicitations) / (double)Math.Max(1, exchanges);
+        var firstTurns = states.Sum(s => s.FirstTurns) / (double)Math.Max(1, exchanges);
+        evidence.Add(string.Create(CultureInfo.InvariantCulture, $"{eliciting:P0} of the campaign's prompts ask for the model's reasoning to be written out"));
+        evidence.Add(string.Create(CultureInfo.InvariantCulture, $"{firstTurns:P0} of its exchanges open a new, independent task"));
+        return evidence;
+    }
+}

@@ -1,0 +1,139 @@
+using DistillGuard.Core.Model;
+using DistillGuard.Core.Sketches;
+
+namespace DistillGuard.Core.Features;
+
+public sealed partial class AccountState
+{
+    /// <summary>Folds one exchange and its content signals into the state.</summary>
+    public void Add(Exchange exchange, in ExchangeSignals signals, in ExchangeAttributes attributes)
+    {
+        ArgumentNullException.ThrowIfNull(exchange);
+        var ticks = exchange.Timestamp.UtcTicks;
+        Exchanges++;
+        OrganizationId ??= exchange.OrganizationId;
+        FirstTicks = Math.Min(FirstTicks, ticks);
+        LastTicks = Math.Max(LastTicks, ticks);
+        if (exchange.AccountCreatedAt is { } created)
+        {
+            CreatedTicks = Math.Min(CreatedTicks, created.UtcTicks);
+        }
+
+        if (exchange.Status != ExchangeStatus.Ok)
+        {
+            Errors++;
+        }
+
+        AddTiming(ticks);
+        AddTokens(exchange);
+        AddConversation(exchange);
+
+        _histograms[CapabilityOffset + (int)signals.Capability]++;
+        if (signals.ElicitsReasoning)
+        {
+            ReasoningElicitations++;
+        }
+
+        DistinctPrompts.Add(signals.PromptHash);
+        if (signals.Template.Head != 0)
+        {
+            TemplateSignature.Add(signals.Template.Head);
+            Attributes.Add((int)AttributeKind.TemplateHead, signals.Template.Head);
+        }
+
+        if (signals.Template.Tail != 0)
+        {
+            TemplateSignature.Add(signals.Template.Tail);
+            Attributes.Add((int)AttributeKind.TemplateTail, signals.Template.Tail);
+        }
+
+        Attributes.Add((int)AttributeKind.SystemPrompt, signals.SystemPromptHash);
+        Attributes.Add((int)AttributeKind.Payment, attributes.Payment);
+        Attributes.Add((int)AttributeKind.ClientIp, attributes.ClientIp);
+        Attributes.Add((int)AttributeKind.Network, attributes.Network);
+        Attributes.Add((int)AttributeKind.AsnClient, attributes.AsnClient);
+        Attributes.Add((int)AttributeKind.EmailDomain, attributes.EmailDomain);
+        Attributes.Add((int)AttributeKind.Model, attributes.Model);
+    }
+
+    private void AddTiming(long ticks)
+    {
+        var utc = new DateTime(ticks, DateTimeKind.Utc);
+        _histograms[HourOffset + utc.Hour]++;
+        ActiveDays |= UInt128.One << (int)((ticks / TimeSpan.TicksPerDay) % 128);
+        if (_lastTicks != long.MinValue && ticks >= _lastTicks)
+        {
+            var seconds = Math.Max(1.0, (ticks - _lastTicks) / (double)TimeSpan.TicksPerSecond);
+            var log = Math.Log2(seconds);
+            _histograms[GapOffset + Math.Min(GapBins - 1, (int)log)]++;
+            GapCount++;
+            var delta = log - GapMean;
+            GapMean += delta / GapCount;
+            GapM2 += delta * (log - GapMean);
+        }
+
+        _lastTicks = Math.Max(_lastTicks, ticks);
+    }
+
+    private void AddTokens(Exchange exchange)
+    {
+        InputTokens += exchange.InputTokens;
+        OutputTokens += exchange.OutputTokens;
+        if (exchange.ReasoningTokens is > 0 and var reasoning)
+        {
+            ReasoningTokens += reasoning;
+            ReasoningExchanges++;
+        }
+
+        if (exchange.MaxTokens is { } max)
+        {
+            MaxTokensSum += max;
+            MaxTokensSet++;
+        }
+
+        if (exchange.StopReason == StopReason.MaxTokens)
+        {
+            Truncated++;
+        }
+
+        if (exchange.Temperature is { } temperature)
+        {
+            TemperatureSet++;
+            if (temperature <= 0.01)
+            {
+                ZeroTemperature++;
+            }
+        }
+    }
+
+    private void AddConversation(Exchange exchange)
+    {
+        var turn = exchange.TurnIndex ?? 0;
+        TurnIndexSum += turn;
+        MaxTurnIndex = Math.Max(MaxTurnIndex, turn);
+        if (turn == 0 || exchange.ConversationId is null)
+        {
+            FirstTurns++;
+        }
+
+        if (exchange.ToolsDeclared > 0)
+        {
+            ToolDeclaring++;
+        }
+
+        var conversation = StableHash.Of(exchange.ConversationId);
+        if (turn > 0 && _lastWasToolUse && conversation == _lastConversation)
+        {
+            ToolFeedbacks++;
+        }
+
+        var toolUse = exchange.ToolCalls > 0 || exchange.StopReason == StopReason.ToolUse;
+        if (toolUse)
+        {
+            ToolUseAnswers++;
+        }
+
+        _lastConversation = conversation;
+        _lastWasToolUse = toolUse;
+    }
+}

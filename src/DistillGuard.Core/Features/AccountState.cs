@@ -1,0 +1,78 @@
+using DistillGuard.Core.Model;
+using DistillGuard.Core.Sketches;
+
+namespace DistillGuard.Core.Features;
+
+/// <summary>
+/// The mergeable per-account state: counters and small sketches updated one exchange at a time,
+/// bounded in size whatever the account's volume. <see cref="AccountFeatureExtractor"/> turns it
+/// into typed features. Order-dependent parts (inter-arrival gaps, tool-result feedback) assume
+/// roughly time-ordered input per account and are approximate after a merge.
+/// </summary>
+public sealed partial class AccountState
+{
+    internal const int HourBins = 24;
+    internal const int GapBins = 16;
+    internal const int HourOffset = 0;
+    internal const int GapOffset = HourBins;
+    internal const int CapabilityOffset = HourBins + GapBins;
+
+    // One int array for hour-of-day, log2-gap and capability histograms.
+    private readonly int[] _histograms = new int[HourBins + GapBins + Capabilities.Count];
+
+    public AccountState(AccountId accountId) => AccountId = accountId;
+
+    public AccountId AccountId { get; }
+    public string? OrganizationId { get; private set; }
+    public long Exchanges { get; private set; }
+    public long Errors { get; private set; }
+    public long FirstTicks { get; private set; } = long.MaxValue;
+    public long LastTicks { get; private set; } = long.MinValue;
+    public long CreatedTicks { get; private set; } = long.MaxValue;
+    public long InputTokens { get; private set; }
+    public long OutputTokens { get; private set; }
+    public long ReasoningTokens { get; private set; }
+    public long ReasoningExchanges { get; private set; }
+    public long MaxTokensSum { get; private set; }
+    public long MaxTokensSet { get; private set; }
+    public long Truncated { get; private set; }
+    public long TemperatureSet { get; private set; }
+    public long ZeroTemperature { get; private set; }
+    public long TurnIndexSum { get; private set; }
+    public int MaxTurnIndex { get; private set; }
+    public long FirstTurns { get; private set; }
+    public long ToolDeclaring { get; private set; }
+    public long ToolUseAnswers { get; private set; }
+    public long ToolFeedbacks { get; private set; }
+    public long ReasoningElicitations { get; private set; }
+
+    /// <summary>Running mean and sum of squares of log2 inter-arrival gaps (Welford).</summary>
+    public long GapCount { get; private set; }
+    public double GapMean { get; private set; }
+    public double GapM2 { get; private set; }
+
+    /// <summary>Bitmap of active UTC days, day number modulo 128 (exact for windows under 128 days).</summary>
+    public UInt128 ActiveDays { get; private set; }
+
+    public HyperLogLog DistinctPrompts { get; } = new();
+    public MinHashSignature TemplateSignature { get; } = new();
+    public TopKSegments Attributes { get; } = new(AttributeCapacity.All);
+
+    private long _lastTicks = long.MinValue;
+    private ulong _lastConversation;
+    private bool _lastWasToolUse;
+
+    internal ReadOnlySpan<int> Histograms => _histograms;
+
+    public ReadOnlySpan<int> Hours => _histograms.AsSpan(HourOffset, HourBins);
+    public ReadOnlySpan<int> Gaps => _histograms.AsSpan(GapOffset, GapBins);
+    public ReadOnlySpan<int> CapabilityCounts => _histograms.AsSpan(CapabilityOffset, Capabilities.Count);
+
+    /// <summary>Approximate bytes of state kept for this account, beyond its id string.</summary>
+    public int StateBytes =>
+        (16 * 8) + 96 // header, scalar fields, UInt128 and the three sketch references
+        + 24 + (_histograms.Length * 4)
+        + 24 + 64 // HyperLogLog registers
+        + 24 + (MinHashSignature.Bins * 4)
+        + 48 + Attributes.PayloadBytes;
+}

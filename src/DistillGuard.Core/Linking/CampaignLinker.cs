@@ -1,0 +1,119 @@
+using DistillGuard.Core.Features;
+using DistillGuard.Core.Model;
+using DistillGuard.Core.Sketches;
+
+namespace DistillGuard.Core.Linking;
+
+/// <summary>An account as the linker sees it: its state and its harvest-likeness.</summary>
+public sealed record LinkCandidate(AccountState State, double HarvestProbability);
+
+/// <summary>One linked group of accounts with the evidence that binds it.</summary>
+public sealed record LinkedCluster(
+    IReadOnlyList<AccountId> Accounts,
+    IReadOnlyDictionary<AccountId, double> Association,
+    IReadOnlyList<string> Evidence);
+
+/// <summary>Options of the linker; defaults documented in docs/scoring.md.</summary>
+public sealed record LinkerOptions
+{
+    /// <summary>Harvest-likeness above which an account may be linked.</summary>
+    public double CandidateThreshold { get; init; } = 0.35;
+
+    /// <summary>Share of a value's accounts that must be candidates for the value to count (a NAT or VPN fails this).</summary>
+    public double MinPurity { get; init; } = 0.6;
+
+    /// <summary>Pair strength at which two candidates are joined.</summary>
+    public double JoinStrength { get; init; } = 0.9;
+
+    /// <summary>Buckets larger than this are joined as a chain, not pair by pair.</summary>
+    public int MaxPairBucket { get; init; } = 400;
+
+    public int MinClusterSize { get; init; } = 3;
+}
+
+/// <summary>
+/// Links candidate accounts that share rare attribute values, where "rare" means the value is
+/// carried mostly by other candidates: a university NAT or a popular VPN exit carries mostly
+/// ordinary users and so links no one. Pure and deterministic: input order does not matter.
+/// </summary>
+public static class CampaignLinker
+{
+    public static IReadOnlyList<LinkedCluster> Link(IReadOnlyList<LinkCandidate> accounts, LinkerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(options);
+        var ordered = accounts.OrderBy(a => a.State.AccountId).ToArray();
+        var isCandidate = ordered.Select(a => a.HarvestProbability >= options.CandidateThreshold).ToArray();
+        var buckets = ValueIndex.Build(ordered);
+        var pairs = new PairStrengths();
+        var uf = new UnionFind(ordered.Length);
+
+        foreach (var (key, members) in buckets.OrderBy(b => b.Key.Value))
+        {
+            var candidates = members.Where(i => isCandidate[i]).ToArray();
+            if (candidates.Length < 2 || candidates.Length < options.MinPurity * members.Count)
+            {
+                continue;
+            }
+
+            var weight = LinkKinds.Weight(key.Kind);
+            if (candidates.Length > options.MaxPairBucket)
+            {
+                if (weight >= options.JoinStrength)
+                {
+                    for (var i = 1; i < candidates.Length; i++)
+                    {
+                        uf.Union(candidates[0], candidates[i]);
+                        pairs.Add(candidates[0], candidates[i], weight);
+                    }
+                }
+            }
+            else
+            {
+                for (var i = 0; i < candidates.Length; i++)
+                {
+                    for (var j = i + 1; j < candidates.Length; j++)
+                    {
+                        pairs.Add(candidates[i], candidates[j], weight);
+                    }
+                }
+            }
+        }
+
+        foreach (var ((a, b), strength) in pairs.All)
+        {
+            if (strength >= options.JoinStrength)
+            {
+                uf.Union(a, b);
+            }
+        }
+
+        return Clusters(ordered, uf, pairs, buckets, isCandidate, options);
+    }
+
+    private static List<LinkedCluster> Clusters(
+        LinkCandidate[] ordered, UnionFind uf, PairStrengths pairs,
+        Dictionary<ValueKey, List<int>> buckets, bool[] isCandidate, LinkerOptions options)
+    {
+        var groups = Enumerable.Range(0, ordered.Length)
+            .Where(i => isCandidate[i])
+            .GroupBy(uf.Find)
+            .Where(g => g.Count() >= options.MinClusterSize)
+            .Select(g => g.ToArray())
+            .OrderBy(g => g[0])
+            .ToList();
+
+        var result = new List<LinkedCluster>(groups.Count);
+        foreach (var members in groups)
+        {
+            var memberSet = members.ToHashSet();
+            var association = members.ToDictionary(
+                i => ordered[i].State.AccountId,
+                i => Math.Min(1, pairs.Strongest(i, memberSet) / 2));
+            var evidence = ClusterEvidence.Describe(members, memberSet, buckets, ordered.Length);
+            result.Add(new LinkedCluster(members.Select(i => ordered[i].State.AccountId).ToArray(), association, evidence));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,63 @@
+using DistillGuard.Core.Features;
+using DistillGuard.Core.Sketches;
+
+namespace DistillGuard.Core.Linking;
+
+/// <summary>A shared attribute value: its link kind and its hash.</summary>
+internal readonly record struct ValueKey(LinkKind Kind, ulong Value);
+
+/// <summary>Inverted index from attribute values to the accounts (by position) that carry them.</summary>
+internal static class ValueIndex
+{
+    public static Dictionary<ValueKey, List<int>> Build(IReadOnlyList<LinkCandidate> ordered)
+    {
+        var index = new Dictionary<ValueKey, List<int>>();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var state = ordered[i].State;
+            foreach (var attribute in Enum.GetValues<AttributeKind>())
+            {
+                if (LinkKinds.FromAttribute(attribute) is not { } kind)
+                {
+                    continue;
+                }
+
+                foreach (var (value, count) in state.Attributes.Top((int)attribute))
+                {
+                    // A wrapper template links only if the account itself reuses it.
+                    if (kind == LinkKind.Template && count < 2)
+                    {
+                        continue;
+                    }
+
+                    AddTo(index, new ValueKey(kind, value), i);
+                }
+            }
+
+            var bins = state.TemplateSignature.Values;
+            for (var b = 0; b < bins.Length; b++)
+            {
+                if (bins[b] != uint.MaxValue)
+                {
+                    AddTo(index, new ValueKey(LinkKind.TemplateSimilarity, StableHash.Combine((ulong)b + 1, bins[b])), i);
+                }
+            }
+        }
+
+        return index;
+    }
+
+    private static void AddTo(Dictionary<ValueKey, List<int>> index, ValueKey key, int account)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            list = [];
+            index[key] = list;
+        }
+
+        if (list.Count == 0 || list[^1] != account)
+        {
+            list.Add(account);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using DistillGuard.Core.Model;
+
+namespace DistillGuard.Core.Scoring;
+
+/// <summary>An account's harvest-likeness before any campaign evidence, with its reasons.</summary>
+public sealed record HarvestAssessment(AccountId AccountId, double LogOdds, double Probability, IReadOnlyList<Reason> Reasons);
+
+/// <summary>
+/// The pure account scorer: a logistic model over monotone signals. Returns every signal's
+/// contribution so a verdict can always say why.
+/// </summary>
+public static class HarvestScorer
+{
+    public static HarvestAssessment Score(AccountFeatures features, ScoringParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var logOdds = parameters.Bias;
+        var reasons = new List<Reason>();
+        foreach (var (name, value, evidence) in HarvestSignals.Of(features))
+        {
+            var contribution = Weight(parameters, name) * value;
+            logOdds += contribution;
+            if (contribution != 0)
+            {
+                reasons.Add(new Reason(name, value, contribution, evidence));
+            }
+        }
+
+        reasons.Sort(static (a, b) => Math.Abs(b.Contribution).CompareTo(Math.Abs(a.Contribution)));
+        return new HarvestAssessment(features.AccountId, logOdds, Sigmoid(logOdds), reasons);
+    }
+
+    public static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+
+    internal static double Weight(ScoringParameters p, string signal) => signal switch
+    {
+        SignalNames.ReasoningElicitation => p.ReasoningElicitation,
+        SignalNames.HarvestCapability => p.HarvestCapability,
+        SignalNames.Breadth => p.Breadth,
+        SignalNames.OutputEconomics => p.OutputEconomics,
+        SignalNames.MaxTokensPressure => p.MaxTokensPressure,
+        SignalNames.ReasoningBudget => p.ReasoningBudget,
+        SignalNames.RoundTheClock => p.RoundTheClock,
+        SignalNames.FreshAccount => p.FreshAccount,
+        SignalNames.TemplateReuse => p.TemplateReuse,
+        SignalNames.Volume => p.Volume,
+        SignalNames.ConversationDepth => p.ConversationDepth,
+        SignalNames.ToolFeedback => p.ToolFeedback,
+        SignalNames.Coordination => p.Coordination,
+        _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "unknown signal"),
+    };
+}

@@ -1,0 +1,47 @@
+using DistillGuard.Core.Model;
+
+namespace DistillGuard.Core.Scoring;
+
+/// <summary>
+/// Maps features to [0,1] signals, each a monotone, saturating function of one behaviour, with
+/// the sentence that explains it. Pure.
+/// </summary>
+public static class HarvestSignals
+{
+    public static IReadOnlyList<(string Name, double Value, string Evidence)> Of(AccountFeatures f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var age = f.AccountAgeDaysAtFirstUse;
+        return
+        [
+            (SignalNames.ReasoningElicitation, Clamp(f.ReasoningElicitationShare / 0.5),
+                $"{Pct(f.ReasoningElicitationShare)} of prompts ask the model to write out its reasoning"),
+            (SignalNames.HarvestCapability, Clamp((f.HarvestCapabilityShare - 0.2) / 0.7),
+                $"{Pct(f.HarvestCapabilityShare)} of prompts target coding, math, reasoning, agentic or planning skills"),
+            (SignalNames.Breadth, Clamp(f.FirstTurnShare * f.DistinctPromptShare) * Clamp(Math.Log10(Math.Max(1, f.Exchanges)) / 2),
+                $"{Pct(f.FirstTurnShare)} of {f.Exchanges} exchanges open a new, distinct task"),
+            (SignalNames.OutputEconomics, Clamp((Math.Log10(Math.Max(1e-3, f.OutputInputRatio)) + 0.3) / 1.3),
+                $"answers are {f.OutputInputRatio:0.0}x the size of prompts"),
+            (SignalNames.MaxTokensPressure, Clamp(Math.Max(f.MaxTokensSetShare * Clamp(f.MeanMaxTokens / 16000), 2 * f.TruncatedShare)),
+                $"max_tokens set on {Pct(f.MaxTokensSetShare)} of calls (mean {f.MeanMaxTokens:0}), {Pct(f.TruncatedShare)} cut off at the cap"),
+            (SignalNames.ReasoningBudget, Clamp(f.MeanReasoningTokens / 4000),
+                $"{f.MeanReasoningTokens:0} reasoning tokens per exchange on average"),
+            (SignalNames.RoundTheClock, Clamp((f.HourEntropy - 0.8) / 0.17) * Clamp(f.ActiveDays / 2),
+                $"active {Pct(f.ActiveHourShare)} of the hours of the day (entropy {f.HourEntropy:0.00})"),
+            (SignalNames.FreshAccount, age is null ? 0 : age < 2 ? 1 : age < 14 ? 0.6 : age < 60 ? 0.2 : 0,
+                age is null ? "account age unknown" : $"first used {age:0.#} days after sign-up"),
+            (SignalNames.TemplateReuse, Clamp((f.TemplateShare - 0.1) / 0.6),
+                $"{Pct(f.TemplateShare)} of prompts share one wrapper template"),
+            (SignalNames.Volume, Clamp((Math.Log10(Math.Max(1, f.ExchangesPerActiveDay)) - 1) / 2),
+                $"{f.ExchangesPerActiveDay:0} exchanges per active day"),
+            (SignalNames.ConversationDepth, Clamp(f.MeanTurnIndex / 8),
+                $"conversations run {f.MeanTurnIndex:0.0} turns deep on average (max {f.MaxTurnIndex})"),
+            (SignalNames.ToolFeedback, f.ToolUseShare < 0.05 ? 0 : Clamp(f.ToolResultFeedbackShare) * Clamp(f.MeanTurnIndex / 4),
+                $"{Pct(f.ToolResultFeedbackShare)} of tool calls have their result fed back"),
+        ];
+    }
+
+    internal static double Clamp(double x) => double.IsNaN(x) ? 0 : Math.Clamp(x, 0, 1);
+
+    private static string Pct(double share) => share.ToString("P0", System.Globalization.CultureInfo.InvariantCulture);
+}

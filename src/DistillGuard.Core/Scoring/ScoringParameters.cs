@@ -1,0 +1,52 @@
+namespace DistillGuard.Core.Scoring;
+
+/// <summary>
+/// Weights of the harvest-likeness model, in log-odds per unit of a [0,1] signal. Risk signals
+/// carry non-negative weights and mitigations non-positive ones, so the score never falls when
+/// a risk signal grows. The defaults are hand-set priors documented in docs/scoring.md; a
+/// trained model file replaces them.
+/// </summary>
+public sealed record ScoringParameters
+{
+    public double Bias { get; init; } = -6.0;
+    public double ReasoningElicitation { get; init; } = 1.6;
+    public double HarvestCapability { get; init; } = 1.2;
+    public double Breadth { get; init; } = 1.4;
+    public double OutputEconomics { get; init; } = 1.4;
+    public double MaxTokensPressure { get; init; } = 0.9;
+    public double ReasoningBudget { get; init; } = 0.8;
+    public double RoundTheClock { get; init; } = 0.7;
+    public double FreshAccount { get; init; } = 0.6;
+    public double TemplateReuse { get; init; } = 0.5;
+    public double Volume { get; init; } = 0.6;
+
+    /// <summary>Mitigation: long dependent conversations (a person or agent working on one problem).</summary>
+    public double ConversationDepth { get; init; } = -2.5;
+
+    /// <summary>Mitigation: tool results fed back into the conversation (answers actually used).</summary>
+    public double ToolFeedback { get; init; } = -1.0;
+
+    /// <summary>Log-odds added for membership of a linked campaign, at full association strength.</summary>
+    public double Coordination { get; init; } = 4.0;
+
+    /// <summary>Harvest-likeness (probability) above which an account is a linking candidate.</summary>
+    public double CandidateThreshold { get; init; } = 0.35;
+
+    /// <summary>Final risk at or above which a campaign member is a distillation verdict.</summary>
+    public double DistillationThreshold { get; init; } = 0.8;
+
+    /// <summary>Final risk at or above which an account is suspicious.</summary>
+    public double SuspiciousThreshold { get; init; } = 0.5;
+
+    public static ScoringParameters Default { get; } = new();
+
+    public void Validate()
+    {
+        double[] risks = [ReasoningElicitation, HarvestCapability, Breadth, OutputEconomics, MaxTokensPressure,
+            ReasoningBudget, RoundTheClock, FreshAccount, TemplateReuse, Volume, Coordination];
+        if (risks.Any(w => w < 0 || double.IsNaN(w)) || ConversationDepth > 0 || ToolFeedback > 0)
+        {
+            throw new ArgumentException("risk weights must be non-negative and mitigation weights non-positive");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using DistillGuard.Core.Linking;
+using DistillGuard.Core.Model;
+using DistillGuard.Core.Sketches;
+
+namespace DistillGuard.Core.Scoring;
+
+/// <summary>A linked cluster accepted as a distillation campaign.</summary>
+public sealed record CampaignAssignment(CampaignId CampaignId, LinkedCluster Cluster, double MeanHarvestProbability);
+
+/// <summary>The final verdicts and the campaigns behind them.</summary>
+public sealed record VerdictSet(IReadOnlyList<AccountVerdict> Accounts, IReadOnlyList<CampaignAssignment> Campaigns);
+
+/// <summary>
+/// Turns harvest-likeness and campaign links into verdicts. A distillation verdict needs both a
+/// harvest-like account and a campaign of harvest-like accounts around it: no single weak signal,
+/// and no grouping on its own (colleagues sharing a card), is enough. Pure.
+/// </summary>
+public static class VerdictAssembler
+{
+    public static VerdictSet Assemble(
+        IReadOnlyList<AccountFeatures> features,
+        IReadOnlyList<HarvestAssessment> assessments,
+        IReadOnlyList<LinkedCluster> clusters,
+        ScoringParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(assessments);
+        ArgumentNullException.ThrowIfNull(clusters);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var byAccount = assessments.ToDictionary(a => a.AccountId);
+        var membership = new Dictionary<AccountId, (CampaignAssignment Campaign, double Association)>();
+        var campaigns = new List<CampaignAssignment>();
+        foreach (var cluster in clusters)
+        {
+            var mean = cluster.Accounts.Average(a => byAccount[a].Probability);
+            if (mean < parameters.SuspiciousThreshold)
+            {
+                continue;
+            }
+
+            var first = cluster.Accounts.Min();
+            var id = new CampaignId("camp-" + StableHash.Of(first.Value).ToString("x16", CultureInfo.InvariantCulture)[..10]);
+            var assignment = new CampaignAssignment(id, cluster, mean);
+            campaigns.Add(assignment);
+            foreach (var account in cluster.Accounts)
+            {
+                membership[account] = (assignment, cluster.Association[account]);
+            }
+        }
+
+        var verdicts = features.Select(f => Decide(f, byAccount[f.AccountId], membership, parameters)).ToList();
+        return new VerdictSet(verdicts, campaigns);
+    }
+
+    private static AccountVerdict Decide(
+        AccountFeatures features,
+        HarvestAssessment assessment,
+        Dictionary<AccountId, (CampaignAssignment Campaign, double Association)> membership,
+        ScoringParameters parameters)
+    {
+        var reasons = assessment.Reasons.ToList();
+        var logOdds = assessment.LogOdds;
+        CampaignId? campaignId = null;
+        if (membership.TryGetValue(features.AccountId, out var member))
+        {
+            var size = member.Campaign.Cluster.Accounts.Count;
+            var sizeFactor = Math.Min(1, Math.Log2(size) / 3);
+            var value = member.Association * sizeFactor;
+            var contribution = parameters.Coordination * value;
+            logOdds += contribution;
+            var pulled = assessment.Probability < parameters.SuspiciousThreshold ? " (pulled in on association: its own traffic is low-signal)" : string.Empty;
+            var binding = member.Campaign.Cluster.Evidence.Count > 0 ? member.Campaign.Cluster.Evidence[0] : "shared attributes";
+            reasons.Add(new Reason(SignalNames.Coordination, value, contribution,
+                $"linked into campaign {member.Campaign.CampaignId} of {size} harvest-like accounts: {binding}{pulled}"));
+            campaignId = member.Campaign.CampaignId;
+        }
+
+        reasons.Sort(static (a, b) => Math.Abs(b.Contribution).CompareTo(Math.Abs(a.Contribution)));
+        var risk = HarvestScorer.Sigmoid(logOdds);
+        var verdict = campaignId is not null && risk >= parameters.DistillationThreshold
+            ? Verdict.Distillation
+            : risk >= parameters.SuspiciousThreshold ? Verdict.Suspicious : Verdict.Benign;
+        return new AccountVerdict(features.AccountId, risk, verdict, verdict == Verdict.Distillation ? campaignId : null, features.Exchanges, reasons);
+    }
+}

@@ -1,0 +1,103 @@
+namespace DistillGuard.Core.Sketches;
+
+/// <summary>
+/// Several small Space-Saving heavy-hitter lists packed into two shared arrays, one segment
+/// per attribute, so a per-account state pays for two array headers rather than one per list.
+/// </summary>
+public sealed class TopKSegments
+{
+    private readonly ulong[] _keys;
+    private readonly int[] _counts;
+    private readonly int[] _offsets;
+
+    /// <param name="capacities">Capacity of each segment, in segment order.</param>
+    public TopKSegments(ReadOnlySpan<int> capacities)
+    {
+        _offsets = new int[capacities.Length + 1];
+        for (var i = 0; i < capacities.Length; i++)
+        {
+            _offsets[i + 1] = _offsets[i] + capacities[i];
+        }
+
+        _keys = new ulong[_offsets[^1]];
+        _counts = new int[_offsets[^1]];
+    }
+
+    /// <summary>Counts <paramref name="key"/> in a segment; key 0 means "absent" and is ignored.</summary>
+    public void Add(int segment, ulong key, int count = 1)
+    {
+        if (key == 0)
+        {
+            return;
+        }
+
+        var keys = _keys.AsSpan(_offsets[segment], _offsets[segment + 1] - _offsets[segment]);
+        var counts = _counts.AsSpan(_offsets[segment], keys.Length);
+        var min = 0;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (keys[i] == key)
+            {
+                counts[i] += count;
+                return;
+            }
+
+            if (counts[i] == 0)
+            {
+                keys[i] = key;
+                counts[i] = count;
+                return;
+            }
+
+            if (counts[i] < counts[min])
+            {
+                min = i;
+            }
+        }
+
+        keys[min] = key;
+        counts[min] += count;
+    }
+
+    /// <summary>Entries of a segment, heaviest first (ties by key).</summary>
+    public IReadOnlyList<(ulong Key, int Count)> Top(int segment)
+    {
+        var list = new List<(ulong Key, int Count)>();
+        for (var i = _offsets[segment]; i < _offsets[segment + 1]; i++)
+        {
+            if (_counts[i] > 0)
+            {
+                list.Add((_keys[i], _counts[i]));
+            }
+        }
+
+        list.Sort(static (a, b) => b.Count != a.Count ? b.Count.CompareTo(a.Count) : a.Key.CompareTo(b.Key));
+        return list;
+    }
+
+    public int MaxCount(int segment)
+    {
+        var max = 0;
+        for (var i = _offsets[segment]; i < _offsets[segment + 1]; i++)
+        {
+            max = Math.Max(max, _counts[i]);
+        }
+
+        return max;
+    }
+
+    public void Merge(TopKSegments other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        for (var s = 0; s < _offsets.Length - 1; s++)
+        {
+            foreach (var (key, count) in other.Top(s))
+            {
+                Add(s, key, count);
+            }
+        }
+    }
+
+    /// <summary>Bytes held by the two arrays (for the per-account memory budget).</summary>
+    public int PayloadBytes => (_keys.Length * 8) + (_counts.Length * 4);
+}
