@@ -1,0 +1,25 @@
+using System.CommandLine;
+using DistillGuard.Cli.Commands;
+
+namespace DistillGuard.Cli;
+
+/// <summary>The `distillguard` command line: thin verbs over the pipeline's libraries.</summary>
+public static class CliApp
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("DistillGuard: find, link and measure distillation campaigns in LLM API exchange logs.");
+        root.Subcommands.Add(SimulateCommand.Build());
+        root.Subcommands.Add(AnalyzeCommand.Build());
+        root.Subcommands.Add(EvaluateCommand.Build());
+        root.Subcommands.Add(DemoCommand.Build());
+        root.Subcommands.Add(BenchCommand.Build());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parse = Build().Parse(args);
+        return await parse.InvokeAsync();
+    }
+}

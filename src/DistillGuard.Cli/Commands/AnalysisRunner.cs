@@ -1,0 +1,58 @@
+using DistillGuard.Analysis;
+using DistillGuard.Core.Model;
+using DistillGuard.Storage;
+using Spectre.Console;
+
+namespace DistillGuard.Cli.Commands;
+
+/// <summary>Runs one analysis with a DuckDB store and a progress bar; shared by `analyze` and `demo`.</summary>
+internal static class AnalysisRunner
+{
+    public static async Task<AnalysisOutcome> RunAsync(string input, string outDir, string? db, string? keyFile, bool keepText, CancellationToken ct)
+    {
+        var dbPath = db ?? Path.Combine(outDir, "distillguard.duckdb");
+        var keyPath = keyFile ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dbPath))!, "distillguard.key");
+        Directory.CreateDirectory(outDir);
+        var options = new AnalysisOptions
+        {
+            Input = input,
+            OutDir = outDir,
+            KeepText = keepText,
+            HashKey = HashKeyFile.LoadOrCreate(keyPath),
+        };
+
+        using var store = new DuckDbAnalysisStore(dbPath);
+        var pipeline = new AnalysisPipeline(store, TimeProvider.System);
+        AnalysisOutcome? outcome = null;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("analyze", maxValue: 1);
+                var progress = new Progress<AnalysisProgress>(p =>
+                {
+                    task.Description = $"{p.Stage} ({p.Exchanges:N0} exchanges)";
+                    task.Value = p.TotalBytes == 0 ? 0 : Math.Min(1, p.BytesRead / (double)p.TotalBytes);
+                });
+                outcome = await pipeline.RunAsync(options, progress, ct);
+                task.Value = 1;
+                task.Description = "done";
+            });
+
+        Print(outcome!, outDir, dbPath);
+        return outcome!;
+    }
+
+    private static void Print(AnalysisOutcome outcome, string outDir, string dbPath)
+    {
+        var run = outcome.Result.Run;
+        var table = new Table().AddColumns("read", "accepted", "rejected", "duplicates", "accounts", "flagged", "campaigns", "wall time");
+        table.AddRow(
+            run.Counts.Read.ToString("N0"), run.Counts.Accepted.ToString("N0"), run.Counts.Rejected.ToString("N0"),
+            run.Counts.Duplicates.ToString("N0"), outcome.Result.Accounts.Count.ToString("N0"),
+            outcome.Result.Accounts.Count(a => a.Verdict == Verdict.Distillation).ToString("N0"),
+            outcome.Result.Campaigns.Count.ToString("N0"), $"{run.WallTime.TotalSeconds:0.0} s");
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"outputs in [bold]{outDir}[/] (accounts.csv, campaigns.json, summary.json, rejects.jsonl, report.html); run [bold]{run.RunId}[/] stored in {dbPath}");
+    }
+}

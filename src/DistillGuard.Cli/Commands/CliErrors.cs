@@ -1,0 +1,29 @@
+using DistillGuard.Core.Storage;
+using DistillGuard.Evaluation;
+using DistillGuard.Ingest;
+using Spectre.Console;
+
+namespace DistillGuard.Cli.Commands;
+
+/// <summary>The one boundary where expected infrastructure failures become a clear message and exit code 1.</summary>
+internal static class CliErrors
+{
+    public static async Task<int> Guard(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception ex) when (ex is InputFileException or IOException or UnauthorizedAccessException or ArgumentException
+            or EvaluationInputException or StoreException or InvalidDataException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            AnsiConsole.MarkupLine("[yellow]cancelled[/]");
+            return 130;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Xunit;
+using DistillGuard.Core.Features;
+using DistillGuard.Core.Model;
+
+namespace DistillGuard.Core.Tests;
+
+public class AccountStateTests
+{
+    private static IEnumerable<Exchange> Traffic(int n) => Enumerable.Range(0, n).Select(i => Some.Exchange("acct_m", $"Solve step by step: what is {i} times {i + 3}?", i * 37) with
+    {
+        ConversationId = $"c{i / 4}",
+        TurnIndex = i % 4,
+        ReasoningTokens = i % 2 == 0 ? 1000 : null,
+        MaxTokens = 8000,
+        Temperature = 0,
+    });
+
+    [Fact]
+    public void MergingTwoHalvesGivesTheSameCountsAsOneState()
+    {
+        var all = Traffic(200).ToList();
+        var whole = Some.State("acct_m", all);
+        var left = Some.State("acct_m", all.Take(100));
+        left.Merge(Some.State("acct_m", all.Skip(100)));
+        var a = AccountFeatureExtractor.Extract(whole);
+        var b = AccountFeatureExtractor.Extract(left);
+        Assert.Equal(a.Exchanges, b.Exchanges);
+        Assert.Equal(a.OutputTokens, b.OutputTokens);
+        Assert.Equal(a.ReasoningElicitationShare, b.ReasoningElicitationShare);
+        Assert.Equal(a.HourEntropy, b.HourEntropy, 10);
+        Assert.Equal(a.MeanTurnIndex, b.MeanTurnIndex, 10);
+        Assert.Equal(a.DistinctPromptShare, b.DistinctPromptShare, 10);
+        Assert.Equal(a.FirstSeen, b.FirstSeen);
+        Assert.Equal(a.LastSeen, b.LastSeen);
+    }
+
+    [Fact]
+    public void FeaturesReflectTheTraffic()
+    {
+        var f = AccountFeatureExtractor.Extract(Some.State("acct_m", Traffic(100)));
+        Assert.Equal(100, f.Exchanges);
+        Assert.Equal(1.0, f.ReasoningElicitationShare);
+        Assert.Equal(0.25, f.FirstTurnShare, 3);
+        Assert.Equal(1.5, f.MeanTurnIndex, 3);
+        Assert.Equal(1.0, f.ZeroTemperatureShare);
+        Assert.Equal(0.5, f.ReasoningShare);
+        Assert.Equal(8000, f.MeanMaxTokens);
+        Assert.InRange(f.DistinctPromptShare, 0.7, 1.0);
+    }
+
+    [Fact]
+    public void StateStaysUnderOneKilobyteWhateverTheVolume()
+    {
+        var small = Some.State("acct_m", Traffic(10));
+        var large = Some.State("acct_m", Traffic(20_000));
+        Assert.Equal(small.StateBytes, large.StateBytes);
+        Assert.True(large.StateBytes < 1024, $"state is {large.StateBytes} bytes");
+    }
+}

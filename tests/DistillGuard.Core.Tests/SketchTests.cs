@@ -1,0 +1,128 @@
+using Xunit;
+using CsCheck;
+using DistillGuard.Core.Sketches;
+
+namespace DistillGuard.Core.Tests;
+
+public class SketchTests
+{
+    [Fact]
+    public void MinHashEstimatesJaccardWithinItsErrorBound()
+    {
+        // 16 bins: standard error sqrt(J(1-J)/16) <= 0.125; allow four standard errors.
+        Gen.Int[0, 400].Select(Gen.Int[0, 400], Gen.Int[1, 400]).Sample((shared, onlyA, onlyB) =>
+        {
+            var a = new MinHashSignature();
+            var b = new MinHashSignature();
+            for (var i = 0; i < shared; i++)
+            {
+                a.Add((ulong)i * 7919);
+                b.Add((ulong)i * 7919);
+            }
+
+            for (var i = 0; i < onlyA; i++)
+            {
+                a.Add(1_000_000UL + (ulong)i);
+            }
+
+            for (var i = 0; i < onlyB; i++)
+            {
+                b.Add(2_000_000UL + (ulong)i);
+            }
+
+            var truth = shared / (double)(shared + onlyA + onlyB);
+            return Math.Abs(a.Similarity(b) - truth) <= 0.5;
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void MinHashOfIdenticalSetsIsOne()
+    {
+        var a = new MinHashSignature();
+        var b = new MinHashSignature();
+        for (ulong i = 0; i < 50; i++)
+        {
+            a.Add(i);
+            b.Add(49 - i);
+        }
+
+        Assert.Equal(1.0, a.Similarity(b));
+    }
+
+    [Fact]
+    public void MergedMinHashEqualsMinHashOfTheUnion()
+    {
+        Gen.UInt.Array[0, 100].Select(Gen.UInt.Array[0, 100]).Sample((xs, ys) =>
+        {
+            var a = new MinHashSignature();
+            var b = new MinHashSignature();
+            var union = new MinHashSignature();
+            foreach (var x in xs) { a.Add(x); union.Add(x); }
+            foreach (var y in ys) { b.Add(y); union.Add(y); }
+            a.Merge(b);
+            return a.Values.SequenceEqual(union.Values);
+        });
+    }
+
+    [Fact]
+    public void HyperLogLogStaysWithinFourStandardErrors()
+    {
+        // 64 registers: standard error 1.04 / sqrt(64) = 13%.
+        Gen.Int[1, 20_000].Sample(n =>
+        {
+            var estimate = Estimate(n, salt: 42);
+            return Math.Abs(estimate - n) <= Math.Max(3, 0.52 * n);
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void HyperLogLogIsUnbiasedOnAverage()
+    {
+        var errors = Enumerable.Range(0, 200).Select(salt => (Estimate(5_000, (ulong)salt) - 5_000) / 5_000).ToArray();
+        Assert.InRange(errors.Average(), -0.05, 0.05);
+        Assert.InRange(Math.Sqrt(errors.Average(e => e * e)), 0, 0.16);
+    }
+
+    private static double Estimate(int n, ulong salt)
+    {
+        var hll = new HyperLogLog();
+        for (var i = 0; i < n; i++)
+        {
+            hll.Add(StableHash.Combine((ulong)i, salt));
+            hll.Add(StableHash.Combine((ulong)i, salt)); // repeats do not count
+        }
+
+        return hll.Estimate();
+    }
+
+    [Fact]
+    public void TopKKeepsAKeyThatHoldsMoreThanItsShare()
+    {
+        Gen.Int[10, 300].Sample(noise =>
+        {
+            var top = new TopKSegments([4]);
+            for (var i = 0; i < noise; i++)
+            {
+                top.Add(0, 1000UL + (ulong)i);
+                top.Add(0, 7); // the heavy key: half of all additions
+            }
+
+            return top.Top(0)[0].Key == 7UL;
+        });
+    }
+
+    [Fact]
+    public void TopKSegmentsAreIndependent()
+    {
+        var top = new TopKSegments([2, 2]);
+        for (var i = 0; i < 10; i++)
+        {
+            top.Add(0, 5);
+        }
+
+        top.Add(1, 9);
+        Assert.Equal(5UL, top.Top(0)[0].Key);
+        Assert.Equal(9UL, top.Top(1)[0].Key);
+        Assert.Single(top.Top(1));
+    }
+}
