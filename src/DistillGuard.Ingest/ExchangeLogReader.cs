@@ -61,7 +61,7 @@ public sealed class ExchangeLogReader
 
     private IAsyncEnumerable<RecordOutcome> ReadFile(string file, CancellationToken ct)
     {
-        Action<int> onBytes = n => Interlocked.Add(ref _bytesRead, n);
+        Action<long> onBytes = n => Interlocked.Add(ref _bytesRead, n);
         return InputFiles.KindOf(file) switch
         {
             InputFiles.Kind.Jsonl => JsonlFormat.ReadAsync(file, gzip: false, _options, onBytes, ct),

@@ -1,7 +1,7 @@
 namespace DistillGuard.Ingest.Formats;
 
 /// <summary>A read-only pass-through that counts bytes consumed, for progress on compressed input.</summary>
-internal sealed class CountingStream(Stream inner, Action<int> onRead) : Stream
+internal sealed class CountingStream(Stream inner, Action<long> onRead) : Stream
 {
     public override bool CanRead => true;
     public override bool CanSeek => false;

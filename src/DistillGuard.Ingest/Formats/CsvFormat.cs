@@ -9,7 +9,7 @@ namespace DistillGuard.Ingest.Formats;
 internal static class CsvFormat
 {
     public static async IAsyncEnumerable<RecordOutcome> ReadAsync(
-        string path, IngestOptions options, Action<int> onBytes, [EnumeratorCancellation] CancellationToken ct)
+        string path, IngestOptions options, Action<long> onBytes, [EnumeratorCancellation] CancellationToken ct)
     {
         CsvMalformedReason? malformed = null;
         var csvOptions = CsvReaderOptions.Default with

@@ -54,11 +54,14 @@ internal static class InputFiles
         return [path];
     }
 
-    public static Stream Open(string path, Action<int> onBytes)
+    /// <summary>Opens a file for one sequential pass, counting the bytes consumed.</summary>
+    public static Stream Open(string path, Action<long> onBytes) => new CountingStream(OpenSeekable(path), onBytes);
+
+    public static FileStream OpenSeekable(string path)
     {
         try
         {
-            var file = new FileStream(path, new FileStreamOptions
+            return new FileStream(path, new FileStreamOptions
             {
                 Mode = FileMode.Open,
                 Access = FileAccess.Read,
@@ -66,7 +69,6 @@ internal static class InputFiles
                 BufferSize = 1 << 16,
                 Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
             });
-            return new CountingStream(file, onBytes);
         }
         catch (Exception e) when (IsFileFault(e))
         {

@@ -8,7 +8,7 @@ namespace DistillGuard.Ingest.Formats;
 internal static class JsonlFormat
 {
     public static async IAsyncEnumerable<RecordOutcome> ReadAsync(
-        string path, bool gzip, IngestOptions options, Action<int> onBytes, [EnumeratorCancellation] CancellationToken ct)
+        string path, bool gzip, IngestOptions options, Action<long> onBytes, [EnumeratorCancellation] CancellationToken ct)
     {
         var file = InputFiles.Open(path, onBytes);
         Stream stream = gzip ? new GZipStream(file, CompressionMode.Decompress) : file;

@@ -13,9 +13,10 @@ namespace DistillGuard.Ingest.Formats;
 internal static class ParquetFormat
 {
     public static async IAsyncEnumerable<RecordOutcome> ReadAsync(
-        string path, Action<int> onBytes, [EnumeratorCancellation] CancellationToken ct)
+        string path, Action<long> onBytes, [EnumeratorCancellation] CancellationToken ct)
     {
-        var stream = InputFiles.Open(path, onBytes);
+        // Parquet.Net needs a seekable stream (footer first), so progress is reported per file, not per read.
+        var stream = InputFiles.OpenSeekable(path);
         await using var streamScope = stream.ConfigureAwait(false);
         var reader = await GuardAny(path, () => ParquetReader.CreateAsync(stream, null, false, ct)).ConfigureAwait(false);
         await using var readerScope = reader.ConfigureAwait(false);
@@ -40,6 +41,8 @@ internal static class ParquetFormat
                 yield return new RecordOutcome(++row, ExchangeValidator.Validate(record));
             }
         }
+
+        onBytes(stream.Length);
     }
 
     // Parquet.Net signals a corrupt file with several exception types; all of them mean "cannot read this file".
