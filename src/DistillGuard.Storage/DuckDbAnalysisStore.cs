@@ -13,6 +13,7 @@ using DuckDB.NET.Data;
 public sealed class DuckDbAnalysisStore : IAnalysisStore
 {
     private readonly DuckDBConnection connection;
+    private ExchangeRows? exchanges;
 
     /// <summary>Opens (creating if absent) the store in <paramref name="path"/>.</summary>
     public DuckDbAnalysisStore(string path)
@@ -61,7 +62,16 @@ public sealed class DuckDbAnalysisStore : IAnalysisStore
     {
         ArgumentNullException.ThrowIfNull(runId);
         ArgumentNullException.ThrowIfNull(batch);
-        Guard("append exchanges to run " + runId, () => ExchangeRows.Append(connection, runId, batch));
+        Guard("append exchanges to run " + runId, () =>
+        {
+            if (exchanges is not null && !string.Equals(exchanges.RunId, runId, StringComparison.Ordinal))
+            {
+                FlushExchanges();
+            }
+
+            exchanges ??= new ExchangeRows(connection, runId);
+            exchanges.Append(batch);
+        });
     }
 
     public void CompleteRun(AnalysisResult result, IReadOnlyList<AccountFeatures> features)
@@ -71,6 +81,7 @@ public sealed class DuckDbAnalysisStore : IAnalysisStore
         var runId = result.Run.RunId;
         Guard("complete run " + runId, () =>
         {
+            FlushExchanges();
             using var transaction = connection.BeginTransaction();
             switch (RunRows.Status(connection, runId))
             {
@@ -90,6 +101,9 @@ public sealed class DuckDbAnalysisStore : IAnalysisStore
     }
 
     public IReadOnlyList<StoredRun> ListRuns() => Guard("list runs", () => RunRows.List(connection));
+
+    /// <summary>Writes buffered exchanges into the table now; done anyway by <see cref="CompleteRun"/> and <see cref="Dispose"/>.</summary>
+    public void Flush() => Guard("flush exchanges", FlushExchanges);
 
     public AnalysisResult? LoadRun(string runId)
     {
@@ -115,7 +129,24 @@ public sealed class DuckDbAnalysisStore : IAnalysisStore
         return Guard("load features of " + account.Value, () => FeatureRows.Load(connection, runId, account));
     }
 
-    public void Dispose() => connection.Dispose();
+    public void Dispose()
+    {
+        try
+        {
+            Guard("flush exchanges", FlushExchanges);
+        }
+        finally
+        {
+            connection.Dispose();
+        }
+    }
+
+    private void FlushExchanges()
+    {
+        var open = exchanges;
+        exchanges = null;
+        open?.Dispose();
+    }
 
     private void Guard(string what, Action action) => Guard(what, () =>
     {

@@ -112,6 +112,25 @@ public sealed class DuckDbAnalysisStoreTests : IDisposable
     }
 
     [Fact]
+    public void BatchesOfInterleavedRunsAllReachTheirRun()
+    {
+        using (var store = new DuckDbAnalysisStore(dir.File("dg.duckdb")))
+        {
+            store.BeginRun(Some.Run("a"));
+            store.BeginRun(Some.Run("b"));
+            store.AppendExchanges("a", [Some.Exchange(1), Some.Exchange(2)]);
+            store.AppendExchanges("b", [Some.Exchange(3)]);
+            store.AppendExchanges("a", [Some.Exchange(4)]);
+            store.Flush();
+            store.AppendExchanges("b", [Some.Exchange(5)]);
+        }
+
+        using var connection = OpenRaw();
+        Assert.Equal(3L, Scalar<long>(connection, "SELECT count(*) FROM exchanges WHERE run_id = 'a'"));
+        Assert.Equal(2L, Scalar<long>(connection, "SELECT count(*) FROM exchanges WHERE run_id = 'b'"));
+    }
+
+    [Fact]
     public void PromptTextIsNullUnlessTheCallerSetIt()
     {
         using (var store = new DuckDbAnalysisStore(dir.File("dg.duckdb")))

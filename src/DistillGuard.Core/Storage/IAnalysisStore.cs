@@ -12,7 +12,10 @@ public interface IAnalysisStore : IDisposable
     /// <summary>Registers the run with status <see cref="RunStatus.Running"/>.</summary>
     void BeginRun(RunInfo run);
 
-    /// <summary>Appends a batch of minimised exchanges to a run begun earlier; called many times.</summary>
+    /// <summary>
+    /// Appends a batch of minimised exchanges to a run begun earlier; called many times. Rows may be
+    /// buffered: they are in the store once <see cref="CompleteRun"/> or <see cref="IDisposable.Dispose"/> returns.
+    /// </summary>
     void AppendExchanges(string runId, IReadOnlyList<StoredExchange> batch);
 
     /// <summary>
