@@ -30,9 +30,12 @@ internal static class Html
     public static string LongDate(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    public static string Duration(TimeSpan span) => span.TotalSeconds < 60
-        ? span.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"
-        : string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours} h {span.Minutes:00} min {span.Seconds:00} s");
+    public static string Duration(TimeSpan span) => span.TotalSeconds switch
+    {
+        < 60 => span.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s",
+        < 3600 => string.Create(CultureInfo.InvariantCulture, $"{span.Minutes} min {span.Seconds:00} s"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours} h {span.Minutes:00} min {span.Seconds:00} s"),
+    };
 
     /// <summary>A capability as a reader says it: "agentic tool use" rather than "agentic_tool_use".</summary>
     public static string CapabilityName(Capability capability) => capability.ToContract().Replace('_', ' ');

@@ -88,8 +88,11 @@ internal static class ReportSections
         }
 
         var shown = facts.Flagged.Take(ReportFacts.TopAccounts).ToList();
-        page.Append("<p class=\"muted\">The ").Append(Html.Count(shown.Count)).Append(" highest-scoring of ")
-            .Append(Html.Count(facts.Flagged.Count)).Append(" flagged accounts; the full list is in accounts.csv.</p>\n")
+        page.Append("<p class=\"muted\">")
+            .Append(shown.Count == facts.Flagged.Count
+                ? "All " + Html.Count(shown.Count) + " flagged accounts, highest score first"
+                : "The " + Html.Count(shown.Count) + " highest-scoring of " + Html.Count(facts.Flagged.Count) + " flagged accounts")
+            .Append("; every account is in accounts.csv.</p>\n")
             .Append("<table>\n<thead><tr><th>#</th><th>Account</th><th class=\"num\">Score</th><th>Campaign</th>")
             .Append("<th class=\"num\">Exchanges</th><th>Strongest reasons</th></tr></thead>\n<tbody>\n");
         for (var i = 0; i < shown.Count; i++)
