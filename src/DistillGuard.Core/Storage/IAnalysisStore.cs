@@ -1,0 +1,35 @@
+namespace DistillGuard.Core.Storage;
+
+using DistillGuard.Core.Model;
+
+/// <summary>
+/// Storage of runs, minimised exchanges and results behind a small interface, so later hosts
+/// (a service, a cluster) can swap the engine. Implementations are not thread-safe: one run
+/// writes through one store instance.
+/// </summary>
+public interface IAnalysisStore : IDisposable
+{
+    /// <summary>Registers the run with status <see cref="RunStatus.Running"/>.</summary>
+    void BeginRun(RunInfo run);
+
+    /// <summary>
+    /// Appends a batch of minimised exchanges to a run begun earlier; called many times. Rows may be
+    /// buffered: they are in the store once <see cref="CompleteRun"/> or <see cref="IDisposable.Dispose"/> returns.
+    /// </summary>
+    void AppendExchanges(string runId, IReadOnlyList<StoredExchange> batch);
+
+    /// <summary>
+    /// Stores features, verdicts with reasons and campaigns in one transaction and marks the
+    /// run <see cref="RunStatus.Complete"/> with the counts and wall time of <paramref name="result"/>.
+    /// </summary>
+    void CompleteRun(AnalysisResult result, IReadOnlyList<AccountFeatures> features);
+
+    /// <summary>Every run in the store, oldest first, with its status.</summary>
+    IReadOnlyList<StoredRun> ListRuns();
+
+    /// <summary>Verdicts, reasons and campaigns of a complete run; null when the run is unknown or not complete.</summary>
+    AnalysisResult? LoadRun(string runId);
+
+    /// <summary>The stored features of one account in a run; null when absent.</summary>
+    AccountFeatures? LoadFeatures(string runId, AccountId account);
+}

@@ -1,0 +1,13 @@
+namespace DistillGuard.Core.Storage;
+
+using DistillGuard.Core.Model;
+
+/// <summary>Whether a stored run finished: a run that crashed midway stays <see cref="Running"/>.</summary>
+public enum RunStatus
+{
+    Running = 0,
+    Complete,
+}
+
+/// <summary>A run as the store lists it: its identity, its status and, once complete, its result sizes.</summary>
+public sealed record StoredRun(RunInfo Run, RunStatus Status, int Accounts, int FlaggedAccounts, int Campaigns);

@@ -1,0 +1,103 @@
+namespace DistillGuard.Reporting;
+
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DistillGuard.Core.Model;
+
+/// <summary>
+/// The files of the analysis-output contract (accounts.csv, campaigns.json, summary.json).
+/// Outside tools parse these: names, order and number formats are part of the contract.
+/// </summary>
+public static class ContractOutputs
+{
+    public const string AccountsHeader = "account_id,risk_score,verdict,campaign_id,exchanges,reasons";
+
+    /// <summary>How many reasons an accounts.csv row carries, strongest |contribution| first.</summary>
+    public const int ReasonsPerAccount = 5;
+
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true };
+
+    /// <summary>Writes accounts.csv: UTF-8 without BOM, LF line ends, RFC 4180 quoting.</summary>
+    public static void WriteAccountsCsv(string path, IReadOnlyList<AccountVerdict> accounts)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        OutputFile.Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            writer.Write(AccountsHeader);
+            writer.Write('\n');
+            foreach (var account in accounts)
+            {
+                writer.Write(AccountRow(account));
+                writer.Write('\n');
+            }
+        });
+    }
+
+    /// <summary>One accounts.csv row, without its line end.</summary>
+    public static string AccountRow(AccountVerdict account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return string.Join(',',
+            Csv.Field(account.AccountId.Value),
+            account.RiskScore.ToString("F4", CultureInfo.InvariantCulture),
+            account.Verdict.ToContract(),
+            Csv.Field(account.CampaignId?.Value ?? string.Empty),
+            account.Exchanges.ToString(CultureInfo.InvariantCulture),
+            Csv.Field(ReasonsText(account.Reasons)));
+    }
+
+    /// <summary>The evidence of the strongest reasons, joined by "; " with the separator stripped from each.</summary>
+    public static string ReasonsText(IReadOnlyList<Reason> reasons)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        var strongest = reasons
+            .Select((reason, index) => (reason, index))
+            .OrderByDescending(r => Math.Abs(r.reason.Contribution))
+            .ThenBy(r => r.index)
+            .Take(ReasonsPerAccount)
+            .Select(r => Csv.StripSeparators(r.reason.Evidence))
+            .Where(text => text.Length > 0);
+        return string.Join("; ", strongest);
+    }
+
+    public static void WriteCampaignsJson(string path, IReadOnlyList<CampaignSummary> campaigns)
+    {
+        ArgumentNullException.ThrowIfNull(campaigns);
+        OutputFile.Write(path, stream =>
+        {
+            using var json = new Utf8JsonWriter(stream, JsonOptions);
+            json.WriteStartArray();
+            foreach (var campaign in campaigns)
+            {
+                CampaignJson.Write(json, campaign);
+            }
+
+            json.WriteEndArray();
+        });
+    }
+
+    public static void WriteSummaryJson(string path, RunInfo run, int accounts, int flaggedAccounts, int campaigns)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        OutputFile.Write(path, stream =>
+        {
+            using var json = new Utf8JsonWriter(stream, JsonOptions);
+            json.WriteStartObject();
+            json.WriteNumber("read", run.Counts.Read);
+            json.WriteNumber("accepted", run.Counts.Accepted);
+            json.WriteNumber("rejected", run.Counts.Rejected);
+            json.WriteNumber("duplicates", run.Counts.Duplicates);
+            json.WriteNumber("accounts", accounts);
+            json.WriteNumber("flagged_accounts", flaggedAccounts);
+            json.WriteNumber("campaigns", campaigns);
+            json.WriteNumber("wall_time_seconds", Math.Round(run.WallTime.TotalSeconds, 3));
+            json.WriteString("run_id", run.RunId);
+            json.WriteString("input", run.Input);
+            json.WriteString("started_at", CampaignJson.Rfc3339(run.StartedAt));
+            json.WriteString("model_version", run.ModelVersion);
+            json.WriteEndObject();
+        });
+    }
+}

@@ -1,0 +1,173 @@
+namespace DistillGuard.Storage;
+
+using System.Data.Common;
+using DistillGuard.Core.Model;
+using DistillGuard.Core.Storage;
+using DuckDB.NET.Data;
+
+/// <summary>
+/// An <see cref="IAnalysisStore"/> in one embedded DuckDB file. Many runs share a file; each
+/// table carries <c>run_id</c>. Nothing is downloaded: extension auto-install/auto-load are off.
+/// Not thread-safe. Every driver or file fault surfaces as a <see cref="StoreException"/> naming the file.
+/// </summary>
+public sealed class DuckDbAnalysisStore : IAnalysisStore
+{
+    private readonly DuckDBConnection connection;
+    private ExchangeRows? exchanges;
+
+    /// <summary>Opens (creating if absent) the store in <paramref name="path"/>.</summary>
+    public DuckDbAnalysisStore(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = path;
+        var builder = new DuckDBConnectionStringBuilder { DataSource = path };
+        connection = new DuckDBConnection(builder.ConnectionString);
+        try
+        {
+            connection.Open();
+            Sql.Execute(connection, "SET autoinstall_known_extensions = false");
+            Sql.Execute(connection, "SET autoload_known_extensions = false");
+            SchemaGuard.Ensure(connection, path);
+        }
+        catch (Exception ex) when (ex is not StoreException)
+        {
+            connection.Dispose();
+            throw StoreException.For(path, "cannot open the database", ex);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    public void BeginRun(RunInfo run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        Guard("begin run " + run.RunId, () =>
+        {
+            if (RunRows.Status(connection, run.RunId) is not null)
+            {
+                throw StoreException.For(Path, $"run '{run.RunId}' already exists");
+            }
+
+            RunRows.Insert(connection, run);
+        });
+    }
+
+    public void AppendExchanges(string runId, IReadOnlyList<StoredExchange> batch)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(batch);
+        Guard("append exchanges to run " + runId, () =>
+        {
+            if (exchanges is not null && !string.Equals(exchanges.RunId, runId, StringComparison.Ordinal))
+            {
+                FlushExchanges();
+            }
+
+            exchanges ??= new ExchangeRows(connection, runId);
+            exchanges.Append(batch);
+        });
+    }
+
+    public void CompleteRun(AnalysisResult result, IReadOnlyList<AccountFeatures> features)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(features);
+        var runId = result.Run.RunId;
+        Guard("complete run " + runId, () =>
+        {
+            FlushExchanges();
+            using var transaction = connection.BeginTransaction();
+            switch (RunRows.Status(connection, runId))
+            {
+                case RunStatus.Complete:
+                    throw StoreException.For(Path, $"run '{runId}' is already complete");
+                case null:
+                    RunRows.Insert(connection, result.Run);
+                    break;
+            }
+
+            FeatureRows.Append(connection, runId, features);
+            ResultRows.AppendVerdicts(connection, runId, result.Accounts);
+            ResultRows.AppendCampaigns(connection, runId, result.Campaigns);
+            RunRows.MarkComplete(connection, result);
+            transaction.Commit();
+        });
+    }
+
+    public IReadOnlyList<StoredRun> ListRuns() => Guard("list runs", () => RunRows.List(connection));
+
+    /// <summary>Writes buffered exchanges into the table now; done anyway by <see cref="CompleteRun"/> and <see cref="Dispose"/>.</summary>
+    public void Flush() => Guard("flush exchanges", FlushExchanges);
+
+    public AnalysisResult? LoadRun(string runId)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        return Guard("load run " + runId, () =>
+        {
+            var stored = RunRows.Find(connection, runId);
+            if (stored is not { Status: RunStatus.Complete })
+            {
+                return null;
+            }
+
+            return new AnalysisResult(
+                stored.Run,
+                ResultReader.Verdicts(connection, runId),
+                ResultReader.Campaigns(connection, runId));
+        });
+    }
+
+    public AccountFeatures? LoadFeatures(string runId, AccountId account)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        return Guard("load features of " + account.Value, () => FeatureRows.Load(connection, runId, account));
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Guard("flush exchanges", FlushExchanges);
+        }
+        finally
+        {
+            connection.Dispose();
+        }
+    }
+
+    private void FlushExchanges()
+    {
+        var open = exchanges;
+        exchanges = null;
+        open?.Dispose();
+    }
+
+    private void Guard(string what, Action action) => Guard(what, () =>
+    {
+        action();
+        return 0;
+    });
+
+    /// <summary>The one place driver faults become <see cref="StoreException"/>s naming the file.</summary>
+    private T Guard<T>(string what, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (DbException ex)
+        {
+            throw StoreException.For(Path, "cannot " + what, ex);
+        }
+        catch (IOException ex)
+        {
+            throw StoreException.For(Path, "cannot " + what, ex);
+        }
+    }
+}
