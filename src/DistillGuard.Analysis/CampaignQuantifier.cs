@@ -58,7 +58,7 @@ internal static class CampaignQuantifier
         return summaries;
     }
 
-    private static IReadOnlyList<string> Evidence(IReadOnlyList<string> links, AccountState[] states, long exchanges)
+    private static List<string> Evidence(IReadOnlyList<string> links, AccountState[] states, long exchanges)
     {
         var evidence = new List<string>(links);
         var eliciting = states.Sum(s => s.ReasoningElicitations) / (double)Math.Max(1, exchanges);

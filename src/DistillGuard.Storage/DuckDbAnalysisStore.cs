@@ -100,6 +100,17 @@ public sealed class DuckDbAnalysisStore : IAnalysisStore
         });
     }
 
+    public IReadOnlyList<DailyCount> DailyCounts(string runId, IReadOnlyList<AccountId> accounts)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(accounts);
+        return Guard("count daily exchanges of run " + runId, () =>
+        {
+            FlushExchanges();
+            return TimelineQuery.Run(connection, runId, accounts);
+        });
+    }
+
     public IReadOnlyList<StoredRun> ListRuns() => Guard("list runs", () => RunRows.List(connection));
 
     /// <summary>Writes buffered exchanges into the table now; done anyway by <see cref="CompleteRun"/> and <see cref="Dispose"/>.</summary>
