@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Encodings.Web;
@@ -20,21 +21,32 @@ internal static class ExchangeJsonlWriter
 
     public static void Write(string path, IReadOnlyList<Exchange> exchanges, IProgress<double>? progress, CancellationToken ct)
     {
+        const int FlushAt = 1 << 20;
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         using var gzip = new GZipStream(file, CompressionLevel.Fastest);
-        using var json = new Utf8JsonWriter(gzip, Options);
+        var buffer = new ArrayBufferWriter<byte>(FlushAt + (1 << 16));
+        using var json = new Utf8JsonWriter(buffer, Options);
         for (int i = 0; i < exchanges.Count; i++)
         {
             WriteOne(json, exchanges[i]);
             json.Flush();
-            gzip.WriteByte((byte)'\n');
             json.Reset();
+            buffer.GetSpan(1)[0] = (byte)'\n';
+            buffer.Advance(1);
+            if (buffer.WrittenCount >= FlushAt)
+            {
+                gzip.Write(buffer.WrittenSpan);
+                buffer.ResetWrittenCount();
+            }
+
             if ((i & 0x3FFF) == 0)
             {
                 ct.ThrowIfCancellationRequested();
                 progress?.Report((double)i / exchanges.Count);
             }
         }
+
+        gzip.Write(buffer.WrittenSpan);
     }
 
     private static void WriteOne(Utf8JsonWriter w, Exchange e)

@@ -66,12 +66,18 @@ internal static class CoderPopulation
         double intensity = rng.LogNormal(1, 0.5);
         var agentTasks = new AgentTaskPrompts();
         ScenarioSpec s = ctx.Spec;
+        int forcedDay = rng.Next(s.Days);
         for (int day = 0; day < s.Days; day++)
         {
             DateTimeOffset dayStart = s.Start.AddDays(day).AddHours(-traffic.Account.UtcOffsetHours);
             DateTime local = dayStart.UtcDateTime.AddHours(traffic.Account.UtcOffsetHours);
             bool weekend = local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
             int sessions = rng.Poisson(spec.SessionsPerWorkday * intensity * (weekend ? 0.3 : 1.0));
+            if (day == forcedDay && sessions == 0)
+            {
+                sessions = 1; // every simulated coder shows up at least once
+            }
+
             for (int k = 0; k < sessions; k++)
             {
                 DateTimeOffset start = Rhythm.Work.Sample(rng, dayStart, dayStart.AddDays(1), traffic.Account.UtcOffsetHours);

@@ -70,7 +70,7 @@ internal static class PipelinePopulation
             ErrorRate: 0.008);
         double interval = rng.LogNormal(spec.MedianIntervalMinutes, 0.6);
         bool businessHours = rng.Chance(0.25);
-        int batch = rng.Next(1, 5);
+        double batch = rng.Uniform(0, 2);
         DateTimeOffset t = ctx.Spec.Start.AddMinutes(rng.Uniform(0, interval));
         while (t < ctx.Spec.End)
         {

@@ -12,8 +12,8 @@ internal static class ScenarioCatalog
         Days: 3,
         new CasualSpec(Accounts: 100, MedianExchanges: 6, Teams: 2, NatAccounts: 10, VpnAccounts: 8, StudentShare: 0.15, YoungShare: 0.12),
         new CoderSpec(Accounts: 8, SessionsPerWorkday: 1.2, MedianTurns: 22),
-        new PipelineSpec(Organisations: 3, MaxAccountsPerOrganisation: 3, MedianIntervalMinutes: 25),
-        new ResearcherSpec(Accounts: 5, MedianBenchmarkItems: 150),
+        new PipelineSpec(Organisations: 3, MaxAccountsPerOrganisation: 3, MedianIntervalMinutes: 60),
+        new ResearcherSpec(Accounts: 5, MedianBenchmarkItems: 120),
         [
             new CampaignSpec(CampaignStyle.Hydra, Accounts: 14, Concurrent: 7, DailyRate: 160),
             new CampaignSpec(CampaignStyle.LowAndSlow, Accounts: 8, Concurrent: 8, DailyRate: 30),
@@ -26,8 +26,8 @@ internal static class ScenarioCatalog
         Days: 7,
         new CasualSpec(Accounts: 2300, MedianExchanges: 8, Teams: 30, NatAccounts: 160, VpnAccounts: 160, StudentShare: 0.15, YoungShare: 0.1),
         new CoderSpec(Accounts: 120, SessionsPerWorkday: 1.3, MedianTurns: 28),
-        new PipelineSpec(Organisations: 22, MaxAccountsPerOrganisation: 5, MedianIntervalMinutes: 30),
-        new ResearcherSpec(Accounts: 60, MedianBenchmarkItems: 300),
+        new PipelineSpec(Organisations: 24, MaxAccountsPerOrganisation: 4, MedianIntervalMinutes: 60),
+        new ResearcherSpec(Accounts: 60, MedianBenchmarkItems: 200),
         [
             new CampaignSpec(CampaignStyle.Hydra, Accounts: 160, Concurrent: 40, DailyRate: 140),
             new CampaignSpec(CampaignStyle.Hydra, Accounts: 40, Concurrent: 12, DailyRate: 200),
