@@ -15,7 +15,7 @@ internal static class CasualPopulation
 {
     public const string Kind = "casual";
 
-    private static readonly long?[] MaxTokenChoices = [null, null, null, 1024, 2048, 4096, 4096, 8192];
+    private static readonly long?[] MaxTokenChoices = [null, null, null, null, 1024, 2048, 4096, 4096, 8192, 16384, 32000];
     private static readonly double?[] TemperatureChoices = [null, null, null, null, 0.7, 1.0, 0.5, 0.2];
 
     public static void Generate(SimContext ctx)

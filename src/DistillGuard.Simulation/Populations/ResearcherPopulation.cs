@@ -52,14 +52,14 @@ internal static class ResearcherPopulation
         IPromptSource benchmark = ctx.Prompts.Capability.Sweep(rng);
         string[] questions = [.. Enumerable.Range(0, items).Select(_ => harness.Replace("{0}", benchmark.Next(rng).Text, StringComparison.Ordinal))];
         string[] models = rng.Chance(0.4) ? [.. Models.All.OrderBy(_ => rng.Next()).Take(rng.Next(2, 4))] : [rng.Pick(Models.All)];
-        long maxTokens = rng.Pick(new long[] { 512, 1024, 2048, 4096, 8192 });
+        long maxTokens = rng.Pick(new long[] { 512, 1024, 2048, 4096, 8192, 16384, 32768 });
         double thinking = rng.Chance(0.3) ? 1 : 0;
         DateTimeOffset from = traffic.Account.CreatedAt > ctx.Spec.Start ? traffic.Account.CreatedAt : ctx.Spec.Start;
         DateTimeOffset t = Rhythm.Work.Sample(rng, from, ctx.Spec.End.AddDays(-0.5), traffic.Account.UtcOffsetHours);
         double pace = rng.LogNormal(6, 0.6);
         foreach (string model in models)
         {
-            var shape = new CallShape(model, rng.Chance(0.3) ? SystemPrompts.Assistants[0] : null, rng.LogNormal(260, 0.3), 0.8,
+            var shape = new CallShape(model, rng.Chance(0.3) ? SystemPrompts.Assistants[0] : null, rng.LogNormal(420, 0.4), 0.8,
                 maxTokens, 0, thinking, 1200, null, 0, SendsConversation: false);
             foreach (string q in questions)
             {

@@ -7,7 +7,22 @@ namespace DistillGuard.Simulation.Prompts;
 /// <summary>Software-engineering tasks that open an agent session.</summary>
 internal sealed class AgentTaskPrompts : IPromptSource
 {
-    public PromptItem Next(Random rng) => PromptItem.Single(rng.Next(7) switch
+    private static readonly string[] Stacks =
+    [
+        "a Django REST API", "a Next.js app", "a Go microservice", "a Spring Boot service", "a Rust CLI", "an ASP.NET Core API",
+        "a React Native app", "a FastAPI backend", "a Rails monolith", "a Kotlin Android app", "a Node.js worker", "a data pipeline in Airflow",
+    ];
+
+    private static readonly string[] Notes =
+    [
+        "Keep the diff small.", "Don't touch the database schema.", "Follow the existing code style.", "Add a changelog entry.",
+        "Make sure the linter passes.", "Explain the root cause before fixing it.", "Prefer the standard library.", "CI must stay green.",
+        "", "", "",
+    ];
+
+    public PromptItem Next(Random rng) => PromptItem.Single(Task(rng) + F($" The repo is {rng.Pick(Stacks)} with about {rng.Next(5, 400)} files. {rng.Pick(Notes)}").TrimEnd());
+
+    private static string Task(Random rng) => rng.Next(7) switch
     {
         0 => F($"Fix the failing test in {rng.Pick(V.Files)}. The CI log says: {rng.Pick(V.Errors)}"),
         1 => F($"Add {rng.Pick(V.Features)} to {rng.Pick(V.Files)} and update the tests."),
@@ -16,7 +31,7 @@ internal sealed class AgentTaskPrompts : IPromptSource
         4 => F($"Write tests for {rng.Pick(V.Files)}; coverage is {rng.Next(10, 60)}% and should reach {rng.Next(75, 95)}%."),
         5 => F($"Investigate why requests to /api/v{rng.Next(1, 4)}/{rng.Pick(["orders", "users", "search", "reports", "invoices"])} take {rng.Next(2, 30)} seconds and propose a fix."),
         _ => F($"Implement a {rng.Pick(V.Languages)} module that {rng.Pick(V.CodeTasks)} and wire it into {rng.Pick(V.Files)}."),
-    });
+    };
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -18,7 +18,7 @@ internal static class HydraCampaign
     public static void Generate(SimContext ctx, CampaignSpec spec)
     {
         Random rng = ctx.NewStream();
-        var op = new Operator(rng, ctx.NextCampaignId(), Networks.VpnAndProxy, paymentCount: rng.Next(3, 7), subnetCount: rng.Next(2, 5));
+        var op = new Operator(rng, ctx.NextCampaignId(), Networks.VpnAndProxy, paymentCount: rng.Next(2, 5) + (spec.Accounts / 12), subnetCount: rng.Next(2, 5));
         IWrapper[] wrappers = [.. FixedWrapper.Templates.OrderBy(_ => rng.Next()).Take(rng.Next(2, 5)).Select(t => new FixedWrapper(t))];
         IPromptSource dataset = ctx.Prompts.Capability.Sweep(rng);
         string[] uas = [UserAgents.Sdk(rng), UserAgents.Sdk(rng)];
@@ -27,7 +27,7 @@ internal static class HydraCampaign
             SystemPrompt: rng.Chance(0.5) ? rng.Pick(SystemPrompts.Assistants) : null,
             OutputMedian: rng.LogNormal(900, 0.25),
             OutputSigma: 0.6,
-            MaxTokens: rng.Pick(new long?[] { 8192, 16000, 32000 }),
+            MaxTokens: rng.Pick(new long?[] { 4096, 8192, 16000, 32000 }),
             Temperature: rng.Pick(new double?[] { null, 0.7, 1.0 }),
             ThinkingShare: rng.Uniform(0.6, 1.0),
             ReasoningMedian: rng.LogNormal(1500, 0.3),

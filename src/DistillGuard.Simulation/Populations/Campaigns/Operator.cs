@@ -23,7 +23,7 @@ internal sealed class Operator
             AutonomousSystem asn = rng.Pick(networks);
             return (asn, asn.RandomSubnet(rng));
         })];
-        domains = [Identities.ConsumerDomain(rng), Identities.ConsumerDomain(rng), "gmail.com", "outlook.com", Identities.CompanyDomain(rng)];
+        domains = [Identities.ConsumerDomain(rng), Identities.ConsumerDomain(rng), "gmail.com", "outlook.com", "proton.me"];
     }
 
     public string CampaignId { get; }
