@@ -1,0 +1,75 @@
+using DistillGuard.Simulation.Prompts;
+using DistillGuard.Simulation.Randomness;
+using DistillGuard.Simulation.ScenarioSpecs;
+using DistillGuard.Simulation.Traffic;
+using DistillGuard.Simulation.World;
+
+namespace DistillGuard.Simulation.Populations.Campaigns;
+
+/// <summary>
+/// A "hydra" operator: many young accounts on proxy addresses, a few shared payment
+/// instruments, round-the-clock single-turn sweeps of a dataset wrapped in a few fixed
+/// chain-of-thought templates; banned or exhausted accounts are replaced within hours.
+/// </summary>
+internal static class HydraCampaign
+{
+    public const string Kind = "hydra";
+
+    public static void Generate(SimContext ctx, CampaignSpec spec)
+    {
+        Random rng = ctx.NewStream();
+        var op = new Operator(rng, ctx.NextCampaignId(), Networks.VpnAndProxy, paymentCount: rng.Next(2, 5) + (spec.Accounts / 12), subnetCount: rng.Next(2, 5));
+        IWrapper[] wrappers = [.. FixedWrapper.Templates.OrderBy(_ => rng.Next()).Take(rng.Next(2, 5)).Select(t => new FixedWrapper(t))];
+        IPromptSource dataset = ctx.Prompts.Capability.Sweep(rng);
+        string[] uas = [UserAgents.Sdk(rng), UserAgents.Sdk(rng)];
+        var shape = new CallShape(
+            Model: rng.Chance(0.85) ? Models.Large : Models.Medium,
+            SystemPrompt: rng.Chance(0.5) ? rng.Pick(SystemPrompts.Assistants) : null,
+            OutputMedian: rng.LogNormal(900, 0.25),
+            OutputSigma: 0.6,
+            MaxTokens: rng.Pick(new long?[] { 4096, 8192, 16000, 32000 }),
+            Temperature: rng.Pick(new double?[] { null, 0.7, 1.0 }),
+            ThinkingShare: rng.Uniform(0.6, 1.0),
+            ReasoningMedian: rng.LogNormal(1500, 0.3),
+            ToolsDeclared: null,
+            ToolCallShare: 0,
+            SendsConversation: rng.Chance(0.4),
+            RefusalRate: 0.01);
+
+        ScenarioSpec s = ctx.Spec;
+        for (int slot = 0; slot < spec.Concurrent; slot++)
+        {
+            int lives = (spec.Accounts / spec.Concurrent) + (slot < spec.Accounts % spec.Concurrent ? 1 : 0);
+            double lifeHours = s.Days * 24.0 / Math.Max(1, lives);
+            DateTimeOffset t = s.Start.AddHours(-rng.Uniform(0, lifeHours * 0.5));
+            for (int life = 0; life < lives; life++)
+            {
+                DateTimeOffset end = life == lives - 1 ? s.End : t.AddHours(lifeHours * rng.Uniform(0.6, 1.4));
+                var draft = new AccountDraft(Kind, Identities.CreatedBefore(rng, t, 0.5, 6), op.EmailDomain(rng), op.Payment(rng, 0.75),
+                    op.ProxyEndpoints(rng, rng.Next(1, 4)), [rng.Pick(uas)], 0, CampaignId: op.CampaignId);
+                Sweep(ctx.NewAccount(draft), t, end, spec.DailyRate, shape, wrappers, dataset);
+                t = end.AddHours(rng.Uniform(0.3, 6));
+            }
+        }
+    }
+
+    private static void Sweep(
+        AccountTraffic traffic, DateTimeOffset from, DateTimeOffset to, double dailyRate, CallShape shape, IWrapper[] wrappers, IPromptSource dataset)
+    {
+        Random rng = traffic.Rng;
+        double meanGap = 86_400 / rng.LogNormal(dailyRate, 0.3);
+        DateTimeOffset t = from.AddSeconds(rng.Uniform(0, meanGap));
+        bool emitted = false;
+        while (t < to || !emitted)
+        {
+            string prompt = rng.Pick(wrappers).Wrap(rng, dataset.Next(rng).Text);
+            traffic.Call(t, prompt, shape);
+            emitted |= traffic.Sink.InWindow(t);
+            t = t.AddSeconds(-meanGap * Math.Log(1 - rng.NextDouble()));
+            if (t >= traffic.Sink.End)
+            {
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using DistillGuard.Simulation.Tests.Support;
+
+namespace DistillGuard.Simulation.Tests;
+
+public sealed class ScenarioTests
+{
+    private static readonly string[] CampaignKinds = ["hydra", "low-and-slow", "agentic"];
+
+    [Fact]
+    public void AnUnknownScenarioIsRejectedWithTheValidNames()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Simulator.Run(new SimulationOptions("nope", 1, Some.TempDir())));
+
+        foreach (string name in Scenarios.Names)
+        {
+            Assert.Contains(name, ex.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void TinyAndDefaultAreNamedScenarios()
+    {
+        Assert.Contains("tiny", Scenarios.Names);
+        Assert.Contains("default", Scenarios.Names);
+    }
+
+    [Fact]
+    public void DefaultIsWithinItsTargetSizeWithMeasurableHardNegatives()
+    {
+        using var log = SimulatedLog.Run("default", 3);
+        SimulationResult r = log.Result;
+        Dictionary<string, int> perKind = log.Labels.GroupBy(l => l.Kind).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.InRange(r.Accounts, 2000, 4000);
+        Assert.InRange(r.Exchanges, 150_000, 300_000);
+        Assert.InRange((double)r.CampaignAccounts / r.Accounts, 0.08, 0.2);
+        Assert.True(r.Campaigns.Count >= 3);
+        Assert.True(perKind["coder"] >= 100);
+        Assert.True(perKind["pipeline"] >= 50);
+        Assert.True(perKind["researcher"] >= 50);
+        Assert.All(CampaignKinds, k => Assert.True(perKind[k] >= 20, k));
+    }
+}
