@@ -26,13 +26,13 @@ internal static class ScenarioCatalog
         Days: 7,
         new CasualSpec(Accounts: 2300, MedianExchanges: 8, Teams: 30, NatAccounts: 160, VpnAccounts: 160, StudentShare: 0.15, YoungShare: 0.1),
         new CoderSpec(Accounts: 120, SessionsPerWorkday: 1.3, MedianTurns: 28),
-        new PipelineSpec(Organisations: 24, MaxAccountsPerOrganisation: 4, MedianIntervalMinutes: 60),
+        new PipelineSpec(Organisations: 28, MaxAccountsPerOrganisation: 4, MedianIntervalMinutes: 60),
         new ResearcherSpec(Accounts: 60, MedianBenchmarkItems: 200),
         [
             new CampaignSpec(CampaignStyle.Hydra, Accounts: 160, Concurrent: 40, DailyRate: 140),
             new CampaignSpec(CampaignStyle.Hydra, Accounts: 40, Concurrent: 12, DailyRate: 200),
-            new CampaignSpec(CampaignStyle.LowAndSlow, Accounts: 45, Concurrent: 45, DailyRate: 30),
-            new CampaignSpec(CampaignStyle.Agentic, Accounts: 40, Concurrent: 40, DailyRate: 60),
+            new CampaignSpec(CampaignStyle.LowAndSlow, Accounts: 60, Concurrent: 60, DailyRate: 30),
+            new CampaignSpec(CampaignStyle.Agentic, Accounts: 50, Concurrent: 50, DailyRate: 60),
         ]);
 
     private static readonly IReadOnlyList<ScenarioSpec> All = [Tiny, Default];
