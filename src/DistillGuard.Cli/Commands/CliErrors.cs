@@ -1,4 +1,4 @@
-using DistillGuard.Core.Storage;
+using DistillGuard.Storage;
 using DistillGuard.Evaluation;
 using DistillGuard.Ingest;
 using Spectre.Console;
