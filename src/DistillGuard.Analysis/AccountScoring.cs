@@ -8,7 +8,7 @@ namespace DistillGuard.Analysis;
 /// <summary>Features, harvest scores, links and verdicts for every account of a run.</summary>
 internal sealed record ScoredAccounts(IReadOnlyList<AccountFeatures> Features, IReadOnlyList<HarvestAssessment> Assessments, VerdictSet Verdicts);
 
-/// <summary>Runs the pure core over the account table (features → score → link → verdict).</summary>
+/// <summary>Runs the pure core over the account table (features → score → link → campaign score → verdict).</summary>
 internal static class AccountScoring
 {
     public static ScoredAccounts Score(AccountTable table, ScoringParameters parameters)
@@ -18,7 +18,19 @@ internal static class AccountScoring
         var assessments = features.Select(f => HarvestScorer.Score(f, parameters)).ToArray();
         var candidates = states.Select((s, i) => new LinkCandidate(s, assessments[i].Probability)).ToArray();
         var clusters = CampaignLinker.Link(candidates, new LinkerOptions { CandidateThreshold = parameters.CandidateThreshold });
-        var verdicts = VerdictAssembler.Assemble(features, assessments, clusters, parameters);
+        var judged = clusters.Select(c => new ClusterAssessment(c, CombinedAssessment(c, table, parameters))).ToArray();
+        if (Environment.GetEnvironmentVariable("DG_DEBUG_CLUSTERS") is { } debugPath)
+        {
+            File.WriteAllLines(debugPath, judged.Select(j => $"{j.Combined.Probability:0.000}\t{string.Join(',', j.Cluster.Accounts)}\t{string.Join(" | ", j.Combined.Reasons.Take(6).Select(r => r.Signal + "=" + r.Contribution.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}"));
+        }
+
+        var verdicts = VerdictAssembler.Assemble(features, assessments, judged, parameters);
         return new ScoredAccounts(features, assessments, verdicts);
+    }
+
+    private static HarvestAssessment CombinedAssessment(LinkedCluster cluster, AccountTable table, ScoringParameters parameters)
+    {
+        var combined = AccountState.Combine(new AccountId("cluster:" + cluster.Accounts[0].Value), cluster.Accounts.Select(a => table[a]));
+        return HarvestScorer.Score(AccountFeatureExtractor.Extract(combined), parameters);
     }
 }

@@ -11,8 +11,9 @@ namespace DistillGuard.Analysis;
 
 /// <summary>
 /// The batch host of the pipeline: read → validate → features → link → score → store/report.
-/// Reading runs on one task, content signals on the thread pool, state updates on one consumer,
-/// so each account's state is touched by one thread only.
+/// Stages overlap: one task reads, content signals of each batch run on the thread pool (in
+/// order of arrival), one consumer folds them into account states, and one task appends the
+/// minimised rows to the store. Each account's state is touched by one thread only.
 /// </summary>
 public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
 {
@@ -24,40 +25,45 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var runId = started.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
-        var minimiser = new ExchangeMinimiser(new KeyedHasher(options.HashKey), options.KeepText);
+        using var hasher = new KeyedHasher(options.HashKey);
+        var minimiser = new ExchangeMinimiser(hasher, options.KeepText);
         var table = new AccountTable();
 
         using var rejects = new JsonlRejectWriter(Path.Combine(options.OutDir, "rejects.jsonl"));
         var reader = new ExchangeLogReader(rejects);
         store?.BeginRun(new RunInfo(runId, started, TimeSpan.Zero, options.Input, options.ModelVersion, new RunCounts(0, 0, 0, 0)));
 
-        var batches = Channel.CreateBounded<Exchange[]>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
-        var producer = Task.Run(() => ProduceAsync(reader, options, batches.Writer, ct), ct);
+        var enriched = Channel.CreateBounded<Task<EnrichedBatch>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var toStore = Channel.CreateBounded<StoredExchange[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(() => ProduceAsync(reader, options, batch => Enrich(batch, minimiser, store is not null, ct), enriched.Writer, ct), ct);
+        var storing = Task.Run(() => StoreAsync(toStore.Reader, runId, ct), ct);
         long exchanges = 0;
-        await foreach (var batch in batches.Reader.ReadAllAsync(ct))
+        try
         {
-            var signals = new ExchangeSignals[batch.Length];
-            Parallel.For(0, batch.Length, new ParallelOptions { CancellationToken = ct }, i => signals[i] = ExchangeSignals.Of(batch[i]));
-            var stored = store is null ? null : new StoredExchange[batch.Length];
-            for (var i = 0; i < batch.Length; i++)
+            await foreach (var pending in enriched.Reader.ReadAllAsync(ct))
             {
-                table.Add(batch[i], signals[i]);
-                if (stored is not null)
+                var batch = await pending;
+                for (var i = 0; i < batch.Exchanges.Length; i++)
                 {
-                    stored[i] = minimiser.Minimise(batch[i], signals[i]);
+                    table.Add(batch.Exchanges[i], batch.Signals[i]);
                 }
-            }
 
-            if (stored is not null)
-            {
-                store!.AppendExchanges(runId, stored);
-            }
+                if (batch.Stored is not null)
+                {
+                    await toStore.Writer.WriteAsync(batch.Stored, ct);
+                }
 
-            exchanges += batch.Length;
-            progress?.Report(new AnalysisProgress("reading", reader.BytesRead, reader.TotalBytes, exchanges));
+                exchanges += batch.Exchanges.Length;
+                progress?.Report(new AnalysisProgress("reading", reader.BytesRead, reader.TotalBytes, exchanges));
+            }
+        }
+        finally
+        {
+            toStore.Writer.TryComplete();
         }
 
         await producer;
+        await storing;
         progress?.Report(new AnalysisProgress("scoring", reader.BytesRead, reader.TotalBytes, exchanges));
         var counts = reader.Counts;
         var runCounts = new RunCounts(counts.Read, counts.Accepted, counts.Rejected, counts.Duplicates);
@@ -71,7 +77,34 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         return new AnalysisOutcome(result, scored.Features, table.MeanStateBytes);
     }
 
-    private static async Task ProduceAsync(ExchangeLogReader reader, AnalysisOptions options, ChannelWriter<Exchange[]> writer, CancellationToken ct)
+    private static EnrichedBatch Enrich(Exchange[] batch, ExchangeMinimiser minimiser, bool keep, CancellationToken ct)
+    {
+        var signals = new ExchangeSignals[batch.Length];
+        var stored = keep ? new StoredExchange[batch.Length] : null;
+        for (var i = 0; i < batch.Length; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            signals[i] = ExchangeSignals.Of(batch[i]);
+            if (stored is not null)
+            {
+                stored[i] = minimiser.Minimise(batch[i], signals[i]);
+            }
+        }
+
+        return new EnrichedBatch(batch, signals, stored);
+    }
+
+    private async Task StoreAsync(ChannelReader<StoredExchange[]> rows, string runId, CancellationToken ct)
+    {
+        await foreach (var batch in rows.ReadAllAsync(ct))
+        {
+            store!.AppendExchanges(runId, batch);
+        }
+    }
+
+    private static async Task ProduceAsync(
+        ExchangeLogReader reader, AnalysisOptions options, Func<Exchange[], EnrichedBatch> enrich,
+        ChannelWriter<Task<EnrichedBatch>> writer, CancellationToken ct)
     {
         try
         {
@@ -81,14 +114,16 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
                 batch.Add(exchange);
                 if (batch.Count == options.BatchSize)
                 {
-                    await writer.WriteAsync([.. batch], ct);
+                    Exchange[] full = [.. batch];
+                    await writer.WriteAsync(Task.Run(() => enrich(full), ct), ct);
                     batch.Clear();
                 }
             }
 
             if (batch.Count > 0)
             {
-                await writer.WriteAsync([.. batch], ct);
+                Exchange[] last = [.. batch];
+                await writer.WriteAsync(Task.Run(() => enrich(last), ct), ct);
             }
 
             writer.Complete();
@@ -99,6 +134,8 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
             throw;
         }
     }
+
+    private sealed record EnrichedBatch(Exchange[] Exchanges, ExchangeSignals[] Signals, StoredExchange[]? Stored);
 }
 
 /// <summary>The result of a run plus what the hosts and benchmarks want to show about it.</summary>

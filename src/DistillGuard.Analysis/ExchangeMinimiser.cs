@@ -1,12 +1,20 @@
+using System.Collections.Concurrent;
 using DistillGuard.Core.Features;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Privacy;
 
 namespace DistillGuard.Analysis;
 
-/// <summary>Reduces an exchange to what is kept long-term: keyed hashes, no text unless asked.</summary>
+/// <summary>
+/// Reduces an exchange to what is kept long-term: keyed hashes, no text unless asked.
+/// Thread-safe. Identity values (IPs, networks, payment fingerprints) repeat heavily, so their
+/// keyed hashes are memoised in a bounded cache.
+/// </summary>
 internal sealed class ExchangeMinimiser(KeyedHasher hasher, bool keepText)
 {
+    private const int MaxCached = 1 << 20;
+    private readonly ConcurrentDictionary<string, ulong> _cache = new(StringComparer.Ordinal);
+
     public StoredExchange Minimise(Exchange e, in ExchangeSignals signals) => new(
         e.EventId,
         e.Timestamp,
@@ -27,10 +35,33 @@ internal sealed class ExchangeMinimiser(KeyedHasher hasher, bool keepText)
         signals.ElicitsReasoning,
         hasher.Hash(signals.PromptHash),
         hasher.Hash(signals.Template.Head),
-        e.ClientIp is null ? null : hasher.Hash(e.ClientIp),
-        ExchangeAttributes.NetworkPrefix(e.ClientIp) is { } network ? hasher.Hash(network) : null,
+        Identity("ip:", e.ClientIp),
+        Identity("net:", ExchangeAttributes.NetworkPrefix(e.ClientIp)),
         e.Asn,
         e.Country,
-        e.PaymentFingerprint is null ? null : hasher.Hash(e.PaymentFingerprint),
+        Identity("pay:", e.PaymentFingerprint),
         keepText ? e.Prompt : null);
+
+    private ulong? Identity(string kind, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var key = kind + value;
+        if (_cache.TryGetValue(key, out var hash))
+        {
+            return hash;
+        }
+
+        hash = hasher.Hash(key);
+        if (_cache.Count >= MaxCached)
+        {
+            _cache.Clear();
+        }
+
+        _cache.TryAdd(key, hash);
+        return hash;
+    }
 }

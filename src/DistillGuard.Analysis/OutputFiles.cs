@@ -13,6 +13,7 @@ public static class OutputFiles
         ContractOutputs.WriteAccountsCsv(Path.Combine(outDir, "accounts.csv"), result.Accounts);
         ContractOutputs.WriteCampaignsJson(Path.Combine(outDir, "campaigns.json"), result.Campaigns);
         ContractOutputs.WriteSummaryJson(Path.Combine(outDir, "summary.json"), result.Run, result.Accounts.Count, flagged, result.Campaigns.Count);
+        FeaturesCsv.Write(Path.Combine(outDir, "account_features.csv"), features);
         HtmlReport.Write(Path.Combine(outDir, "report.html"), result, features);
     }
 }

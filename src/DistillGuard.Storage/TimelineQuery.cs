@@ -20,7 +20,7 @@ internal static class TimelineQuery
 
         // epoch() keeps the day in UTC whatever the session time zone, with no ICU extension.
         using var command = Sql.Command(connection, """
-            SELECT CAST(floor(epoch(e.ts) / 86400) AS BIGINT) AS day, count(*) AS n, sum(e.output_tokens) AS out_tokens
+            SELECT CAST(floor(epoch(e.ts) / 86400) AS BIGINT) AS day, count(*) AS n, CAST(sum(e.output_tokens) AS BIGINT) AS out_tokens
             FROM exchanges e JOIN selected_accounts s ON e.account_id = s.account_id
             WHERE e.run_id = $run
             GROUP BY 1 ORDER BY 1
@@ -30,7 +30,7 @@ internal static class TimelineQuery
         while (reader.Read())
         {
             var day = DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(reader.GetInt64(0)));
-            days.Add(new DailyCount(day, reader.GetInt64(1), Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture)));
+            days.Add(new DailyCount(day, reader.GetInt64(1), reader.GetInt64(2)));
         }
 
         return days;

@@ -17,6 +17,7 @@ public class ScoringTests
         from turn in Gen.Double[0, 50]
         from age in Gen.Double[0, 2000]
         from perDay in Gen.Double[0.1, 10_000]
+        from meanOut in Gen.Double[0, 8_000]
         select new AccountFeatures
         {
             AccountId = new AccountId("a"),
@@ -33,7 +34,7 @@ public class ScoringTests
             OutputTokens = (long)(1000 * ratio),
             ReasoningTokens = 0,
             OutputInputRatio = ratio,
-            MeanOutputTokens = 500,
+            MeanOutputTokens = meanOut,
             MeanReasoningTokens = reasoning,
             ReasoningShare = shares[0],
             MeanMaxTokens = maxTokens,
@@ -63,6 +64,7 @@ public class ScoringTests
         (f, d) => f with { FirstTurnShare = Math.Min(1, f.FirstTurnShare + d) },
         (f, d) => f with { DistinctPromptShare = Math.Min(1, f.DistinctPromptShare + d) },
         (f, d) => f with { OutputInputRatio = f.OutputInputRatio * (1 + d) },
+        (f, d) => f with { MeanOutputTokens = f.MeanOutputTokens * (1 + d) },
         (f, d) => f with { MaxTokensSetShare = Math.Min(1, f.MaxTokensSetShare + d) },
         (f, d) => f with { MeanMaxTokens = f.MeanMaxTokens + (d * 10_000) },
         (f, d) => f with { TruncatedShare = Math.Min(1, f.TruncatedShare + d) },

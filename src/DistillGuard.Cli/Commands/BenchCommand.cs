@@ -38,6 +38,7 @@ internal static class BenchCommand
             {
                 var (count, parseSeconds) = await ParseOnlyAsync(input, ct);
                 var runDir = Path.Combine(scratch, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Directory.CreateDirectory(runDir);
                 var clock = Stopwatch.StartNew();
                 using (var store = new DuckDbAnalysisStore(Path.Combine(runDir, "bench.duckdb")))
                 {

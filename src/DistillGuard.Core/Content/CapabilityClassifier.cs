@@ -81,24 +81,43 @@ public sealed class CapabilityClassifier
             scores[(int)Capability.Coding] += 4;
         }
 
-        if (head.Contains("\\frac", StringComparison.Ordinal) || head.Contains('$')
-            || head.Contains("\\(", StringComparison.Ordinal) || head.Contains("^2", StringComparison.Ordinal))
+        if (head.Contains("\\frac", StringComparison.Ordinal) || head.Contains("$$", StringComparison.Ordinal)
+            || head.Contains("\\(", StringComparison.Ordinal) || head.Contains("^2", StringComparison.Ordinal)
+            || head.Contains("\\sqrt", StringComparison.Ordinal))
         {
             scores[(int)Capability.Math] += 2.5;
         }
 
-        var digits = 0;
-        foreach (var c in head.AsSpan(0, Math.Min(head.Length, 600)))
+        // Arithmetic: a digit, an operator, a digit ("3 + 4", "x=12", "5*6"); bare numbers such
+        // as order ids and prices are not math.
+        var operations = 0;
+        var window = head.AsSpan(0, Math.Min(head.Length, 800));
+        for (var i = 1; i < window.Length - 1; i++)
         {
-            if (char.IsAsciiDigit(c))
+            if (window[i] is '+' or '*' or '/' or '=' or '^' or '×' or '÷' && HasDigitNear(window, i))
             {
-                digits++;
+                operations++;
             }
         }
 
-        if (digits >= 4)
+        scores[(int)Capability.Math] += Math.Min(operations, 5) * 0.6;
+    }
+
+    private static bool HasDigitNear(ReadOnlySpan<char> text, int at)
+    {
+        var before = at - 1;
+        while (before >= 0 && text[before] == ' ')
         {
-            scores[(int)Capability.Math] += Math.Min(digits, 20) * 0.1;
+            before--;
         }
+
+        var after = at + 1;
+        while (after < text.Length && text[after] == ' ')
+        {
+            after++;
+        }
+
+        return before >= 0 && after < text.Length && (char.IsAsciiDigit(text[before]) || char.IsAsciiLetter(text[before]))
+            && char.IsAsciiDigit(text[after]);
     }
 }

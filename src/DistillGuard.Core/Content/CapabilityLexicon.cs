@@ -41,7 +41,9 @@ internal static class CapabilityLexicon
         Add(Capability.Chat, 2.0, "hi hello hey thanks thank lol feel feeling advice recommend favorite favourite friend friends love " +
             "relationship movie movies music hobby weekend doing yourself opinion think chat talk bored");
         Add(Capability.DataProcessing, 2.0, "classify classification extract extraction label labels sentiment categorize categorise record records " +
-            "field fields csv row rows column columns entity entities invoice normalize normalise dedupe deduplicate tag tags structured schema");
+            "field fields csv row rows column columns entity entities invoice normalize normalise dedupe deduplicate tag tags structured schema " +
+            "pii redact sentiment transaction transactions listing listings review reviews ticket tickets spam categorise label");
+        Add(Capability.DataProcessing, 1.0, "reply respond yes no only number json output format");
         return map;
     }
 }

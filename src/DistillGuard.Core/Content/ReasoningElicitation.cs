@@ -1,35 +1,58 @@
-using System.Text.RegularExpressions;
+using System.Buffers;
 
 namespace DistillGuard.Core.Content;
 
 /// <summary>
 /// Detects prompts that coerce the model into writing out its chain of thought, directly
 /// ("think step by step") or indirectly (explain how you arrived at it, reconstruct or grade
-/// the reasoning), in several languages.
+/// the reasoning), in several languages. A vectorised multi-phrase search (no regex), so it runs
+/// on every exchange at full volume.
 /// </summary>
-public static partial class ReasoningElicitation
+public static class ReasoningElicitation
 {
+    // Each phrase pairs a verb of showing or explaining with a reasoning noun, so "steps to
+    // reproduce" or "the reason I ask" do not match. Reviewed as data: add forms here.
+    private static readonly string[] Phrases =
+    [
+        // Direct.
+        "step by step", "step-by-step", "chain of thought", "chain-of-thought", "let's think", "lets think", "let us think",
+        "think carefully", "think aloud", "think out loud", "think it through", "think through", "think hard about",
+        "show your work", "show all your work", "show your working", "show all work", "show your reasoning", "show the reasoning",
+        "show all steps", "show all the steps", "show each step", "show every step", "show the steps", "show your steps",
+        "show me your reasoning", "show your thought", "show me the steps",
+        // Indirect: explain or reconstruct the reasoning.
+        "explain your reasoning", "explain the reasoning", "explain each step", "explain every step", "explain the steps",
+        "explain your steps", "explain your logic", "explain the logic", "explain your thought", "explain how you",
+        "how you arrived", "how did you arrive", "how you got to", "how you came to", "how you reached", "how you derived",
+        "walk me through", "walk through your", "walk through the reasoning", "walk through each",
+        "justify each step", "justify every step", "justify your answer", "justify your reasoning", "justify each",
+        "describe your reasoning", "describe the reasoning", "detail your reasoning", "outline your reasoning",
+        "thought process", "reasoning process", "reasoning trace", "reasoning steps", "reasoning chain", "line of reasoning",
+        "internal reasoning", "internal monologue", "internal thoughts", "inner monologue", "hidden reasoning", "scratchpad",
+        "reconstruct your reasoning", "reconstruct the reasoning", "reconstruct your thinking", "reconstruct the logic",
+        "write out your reasoning", "write out the reasoning", "write out your thinking", "write out all", "write out every step",
+        "write out the steps", "lay out your reasoning", "spell out your reasoning", "spell out each step",
+        "before answering, think", "before you answer, think", "before answering, reason", "reason through",
+        "rationale for each", "provide your rationale", "give your rationale", "with a rationale", "full derivation",
+        "detailed derivation", "derive it step", "against the rubric", "using the rubric", "according to the rubric",
+        "rubric and justify", "grade the reasoning", "critique the reasoning",
+        // Other languages.
+        "paso a paso", "razonamiento", "explica cómo llegaste", "étape par étape", "raisonnement", "explique comment",
+        "schritt für schritt", "gedankengang", "begründe", "passo a passo", "raciocínio", "шаг за шагом", "рассуждени",
+        "一步一步", "逐步", "推理过程", "思考过程", "解题思路", "ステップバイステップ", "段階的に", "考え方を", "단계별", "adım adım",
+        "krok po kroku", "stap voor stap", "passo dopo passo", "ragionamento",
+    ];
+
+    private static readonly SearchValues<string> Search = SearchValues.Create(Phrases, StringComparison.OrdinalIgnoreCase);
+
+    public static IReadOnlyList<string> KnownPhrases => Phrases;
+
     public static bool Detect(string prompt, string? systemPrompt = null)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         var (head, tail) = PromptWords.Window(prompt);
-        return Pattern().IsMatch(head)
-            || (tail.Length > 0 && Pattern().IsMatch(tail))
-            || (systemPrompt is not null && Pattern().IsMatch(PromptWords.Window(systemPrompt).Head));
+        return head.AsSpan().ContainsAny(Search)
+            || (tail.Length > 0 && tail.AsSpan().ContainsAny(Search))
+            || (systemPrompt is not null && PromptWords.Window(systemPrompt).Head.AsSpan().ContainsAny(Search));
     }
-
-    // Alternatives are grouped by form; every one needs a verb of showing/explaining next to a
-    // reasoning noun, so "steps to reproduce" or "the reason I ask" do not match.
-    [GeneratedRegex(
-        @"step[\s-]by[\s-]step|show (?:all |me )?(?:of )?(?:your|the|each) (?:work|working|reasoning|steps|thought)" +
-        @"|(?:explain|describe|walk (?:me )?through|detail|justify|outline) (?:your|the|each|every|all) (?:\w+ ){0,2}(?:reasoning|steps?|thought process|logic|rationale|derivation)" +
-        @"|how (?:you|did you) (?:arrived?|got|came|reached|derived?)|explain how you" +
-        @"|chain[\s-]of[\s-]thought|thought process|reasoning (?:process|trace|chain|steps)|internal (?:reasoning|monologue|thoughts?)" +
-        @"|think(?:ing)? (?:carefully|aloud|out loud|through|it through|hard)|let'?s think|before (?:you )?answer(?:ing)?,? (?:think|reason|explain)" +
-        @"|reconstruct (?:your|the) (?:reasoning|thinking|logic)|(?:write|lay|spell) out (?:your|the|all|every) (?:\w+ )?(?:reasoning|thinking|steps|logic)" +
-        @"|(?:grade|score|evaluate) (?:the|this|each) (?:\w+ ){0,2}(?:against|using|with) (?:the|a|this) rubric" +
-        @"|paso a paso|razonamiento|étape par étape|raisonnement|schritt für schritt|gedankengang|passo a passo|raciocínio" +
-        @"|шаг за шагом|рассуждени|一步一步|逐步|推理过程|思考过程|ステップバイステップ|段階的に|단계별|adım adım|krok po kroku",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
 }

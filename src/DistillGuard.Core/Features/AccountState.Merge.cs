@@ -1,3 +1,5 @@
+using DistillGuard.Core.Model;
+
 namespace DistillGuard.Core.Features;
 
 public sealed partial class AccountState
@@ -14,6 +16,27 @@ public sealed partial class AccountState
             throw new ArgumentException($"cannot merge state of {other.AccountId} into {AccountId}", nameof(other));
         }
 
+        Fold(other);
+    }
+
+    /// <summary>
+    /// The combined state of several accounts, as if one actor sent all their traffic: how a
+    /// campaign looks once its accounts are put back together.
+    /// </summary>
+    public static AccountState Combine(AccountId id, IEnumerable<AccountState> states)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        var combined = new AccountState(id);
+        foreach (var state in states)
+        {
+            combined.Fold(state);
+        }
+
+        return combined;
+    }
+
+    private void Fold(AccountState other)
+    {
         Exchanges += other.Exchanges;
         Errors += other.Errors;
         OrganizationId ??= other.OrganizationId;
@@ -44,7 +67,6 @@ public sealed partial class AccountState
         }
 
         DistinctPrompts.Merge(other.DistinctPrompts);
-        TemplateSignature.Merge(other.TemplateSignature);
         Attributes.Merge(other.Attributes);
         _lastTicks = Math.Max(_lastTicks, other._lastTicks);
     }

@@ -35,17 +35,12 @@ public sealed partial class AccountState
         }
 
         DistinctPrompts.Add(signals.PromptHash);
-        if (signals.Template.Head != 0)
-        {
-            TemplateSignature.Add(signals.Template.Head);
-            Attributes.Add((int)AttributeKind.TemplateHead, signals.Template.Head);
-        }
-
-        if (signals.Template.Tail != 0)
-        {
-            TemplateSignature.Add(signals.Template.Tail);
-            Attributes.Add((int)AttributeKind.TemplateTail, signals.Template.Tail);
-        }
+        Attributes.Add((int)AttributeKind.TemplateHead, signals.Template.Head);
+        Attributes.Add((int)AttributeKind.TemplateTail, signals.Template.Tail);
+        Attributes.Add((int)AttributeKind.SkeletonWord, signals.Skeleton.A);
+        Attributes.Add((int)AttributeKind.SkeletonWord, signals.Skeleton.B);
+        Attributes.Add((int)AttributeKind.SkeletonWord, signals.Skeleton.C);
+        Attributes.Add((int)AttributeKind.SkeletonWord, signals.Skeleton.D);
 
         Attributes.Add((int)AttributeKind.SystemPrompt, signals.SystemPromptHash);
         Attributes.Add((int)AttributeKind.Payment, attributes.Payment);

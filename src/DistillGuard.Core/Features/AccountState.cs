@@ -55,7 +55,6 @@ public sealed partial class AccountState
     public UInt128 ActiveDays { get; private set; }
 
     public HyperLogLog DistinctPrompts { get; } = new();
-    public MinHashSignature TemplateSignature { get; } = new();
     public TopKSegments Attributes { get; } = new(AttributeCapacity.All);
 
     private long _lastTicks = long.MinValue;
@@ -70,9 +69,8 @@ public sealed partial class AccountState
 
     /// <summary>Approximate bytes of state kept for this account, beyond its id string.</summary>
     public int StateBytes =>
-        (16 * 8) + 96 // header, scalar fields, UInt128 and the three sketch references
+        (16 * 8) + 96 // header, scalar fields, UInt128 and the sketch references
         + 24 + (_histograms.Length * 4)
         + 24 + 64 // HyperLogLog registers
-        + 24 + (MinHashSignature.Bins * 4)
         + 48 + Attributes.PayloadBytes;
 }

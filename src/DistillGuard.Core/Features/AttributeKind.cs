@@ -12,10 +12,11 @@ public enum AttributeKind
     EmailDomain,
     SystemPrompt,
     Model,
+    SkeletonWord,
 }
 
 /// <summary>Segment capacities for <see cref="AttributeKind"/>.</summary>
 public static class AttributeCapacity
 {
-    public static ReadOnlySpan<int> All => [4, 4, 2, 3, 3, 3, 1, 2, 2];
+    public static ReadOnlySpan<int> All => [3, 3, 2, 2, 2, 2, 1, 1, 1, 6];
 }

@@ -11,7 +11,8 @@ public readonly record struct ExchangeSignals(
     bool ElicitsReasoning,
     ulong PromptHash,
     TemplateKeys Template,
-    ulong SystemPromptHash)
+    ulong SystemPromptHash,
+    SkeletonSample Skeleton)
 {
     public static ExchangeSignals Of(Exchange exchange)
     {
@@ -21,6 +22,18 @@ public readonly record struct ExchangeSignals(
             ReasoningElicitation.Detect(exchange.Prompt, exchange.SystemPrompt),
             StableHash.Of(exchange.Prompt),
             TemplateKeys.Of(exchange.Prompt),
-            string.IsNullOrEmpty(exchange.SystemPrompt) ? 0 : StableHash.Of(exchange.SystemPrompt));
+            string.IsNullOrEmpty(exchange.SystemPrompt) ? 0 : StableHash.Of(exchange.SystemPrompt),
+            SkeletonSample.Of(exchange.Prompt));
+    }
+}
+
+/// <summary>The <see cref="SkeletonWords"/> sample of one prompt, inline (0 = no word).</summary>
+public readonly record struct SkeletonSample(ulong A, ulong B, ulong C, ulong D)
+{
+    public static SkeletonSample Of(string prompt)
+    {
+        Span<ulong> words = stackalloc ulong[SkeletonWords.Count];
+        SkeletonWords.Sample(prompt, words);
+        return new SkeletonSample(words[0], words[1], words[2], words[3]);
     }
 }

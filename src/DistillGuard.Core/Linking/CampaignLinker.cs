@@ -17,18 +17,25 @@ public sealed record LinkedCluster(
 public sealed record LinkerOptions
 {
     /// <summary>Harvest-likeness above which an account may be linked.</summary>
-    public double CandidateThreshold { get; init; } = 0.35;
+    public double CandidateThreshold { get; init; } = 0.1;
 
     /// <summary>Share of a value's accounts that must be candidates for the value to count (a NAT or VPN fails this).</summary>
     public double MinPurity { get; init; } = 0.6;
 
     /// <summary>Pair strength at which two candidates are joined.</summary>
-    public double JoinStrength { get; init; } = 0.9;
+    public double JoinStrength { get; init; } = 1.0;
 
     /// <summary>Buckets larger than this are joined as a chain, not pair by pair.</summary>
     public int MaxPairBucket { get; init; } = 400;
 
     public int MinClusterSize { get; init; } = 3;
+
+    /// <summary>
+    /// Part of a join that must come from identity or infrastructure (payment, IP, network, ASN
+    /// and client, e-mail domain): shared prompt templates alone never join accounts, since
+    /// independent users of one public benchmark harness share them too.
+    /// </summary>
+    public double MinIdentityStrength { get; init; }
 }
 
 /// <summary>
@@ -56,6 +63,11 @@ public static class CampaignLinker
                 continue;
             }
 
+            if (Environment.GetEnvironmentVariable("DG_DEBUG_VALUES") is { } debug)
+            {
+                File.AppendAllText(debug, $"{key.Kind}\t{key.Value}\t{members.Count}\t{string.Join(',', candidates.Select(c => ordered[c].State.AccountId.Value))}\n");
+            }
+
             var weight = LinkKinds.Weight(key.Kind);
             if (candidates.Length > options.MaxPairBucket)
             {
@@ -64,7 +76,7 @@ public static class CampaignLinker
                     for (var i = 1; i < candidates.Length; i++)
                     {
                         uf.Union(candidates[0], candidates[i]);
-                        pairs.Add(candidates[0], candidates[i], weight);
+                        pairs.Add(candidates[0], candidates[i], weight, LinkKinds.IsIdentity(key.Kind));
                     }
                 }
             }
@@ -74,7 +86,7 @@ public static class CampaignLinker
                 {
                     for (var j = i + 1; j < candidates.Length; j++)
                     {
-                        pairs.Add(candidates[i], candidates[j], weight);
+                        pairs.Add(candidates[i], candidates[j], weight, LinkKinds.IsIdentity(key.Kind));
                     }
                 }
             }
@@ -82,7 +94,7 @@ public static class CampaignLinker
 
         foreach (var ((a, b), strength) in pairs.All)
         {
-            if (strength >= options.JoinStrength)
+            if (strength >= options.JoinStrength && pairs.Identity(a, b) >= options.MinIdentityStrength)
             {
                 uf.Union(a, b);
             }
@@ -109,7 +121,7 @@ public static class CampaignLinker
             var memberSet = members.ToHashSet();
             var association = members.ToDictionary(
                 i => ordered[i].State.AccountId,
-                i => Math.Min(1, pairs.Strongest(i, memberSet) / 2));
+                i => Math.Min(1, pairs.Strongest(i, memberSet) / options.JoinStrength));
             var evidence = ClusterEvidence.Describe(members, memberSet, buckets, ordered.Length);
             result.Add(new LinkedCluster(members.Select(i => ordered[i].State.AccountId).ToArray(), association, evidence));
         }

@@ -12,7 +12,7 @@ public enum LinkKind
     EmailDomain,
     SystemPrompt,
     Template,
-    TemplateSimilarity,
+    SkeletonWord,
 }
 
 /// <summary>Weights and words of the link kinds.</summary>
@@ -21,16 +21,19 @@ public static class LinkKinds
     /// <summary>Strength one shared value of this kind adds to a pair of accounts.</summary>
     public static double Weight(LinkKind kind) => kind switch
     {
-        LinkKind.Payment => 1.2,
-        LinkKind.ClientIp => 0.8,
-        LinkKind.Network => 0.5,
+        LinkKind.Payment => 1.0,
+        LinkKind.ClientIp => 0.6,
+        LinkKind.Network => 0.4,
         LinkKind.AsnClient => 0.3,
-        LinkKind.EmailDomain => 0.2,
-        LinkKind.SystemPrompt => 0.8,
-        LinkKind.Template => 0.7,
-        LinkKind.TemplateSimilarity => 0.1,
+        LinkKind.EmailDomain => 0.15,
+        LinkKind.SystemPrompt => 0.4,
+        LinkKind.Template => 0.5,
+        LinkKind.SkeletonWord => 0.15,
         _ => 0,
     };
+
+    /// <summary>Identity and infrastructure kinds, as opposed to content (templates, system prompts).</summary>
+    public static bool IsIdentity(LinkKind kind) => kind is LinkKind.Payment or LinkKind.ClientIp or LinkKind.Network or LinkKind.AsnClient or LinkKind.EmailDomain;
 
     public static string Describe(LinkKind kind) => kind switch
     {
@@ -41,7 +44,7 @@ public static class LinkKinds
         LinkKind.EmailDomain => "same sign-up e-mail domain",
         LinkKind.SystemPrompt => "identical system prompt",
         LinkKind.Template => "identical prompt wrapper template",
-        LinkKind.TemplateSimilarity => "similar prompt wrapper templates (MinHash)",
+        LinkKind.SkeletonWord => "recurring distinctive words of a paraphrased wrapper or swept dataset",
         _ => kind.ToString(),
     };
 
@@ -54,6 +57,7 @@ public static class LinkKinds
         AttributeKind.EmailDomain => LinkKind.EmailDomain,
         AttributeKind.SystemPrompt => LinkKind.SystemPrompt,
         AttributeKind.TemplateHead or AttributeKind.TemplateTail => LinkKind.Template,
+        AttributeKind.SkeletonWord => LinkKind.SkeletonWord,
         _ => null,
     };
 }

@@ -4,13 +4,19 @@ namespace DistillGuard.Core.Linking;
 internal sealed class PairStrengths
 {
     private readonly Dictionary<(int, int), double> _pairs = [];
+    private readonly Dictionary<(int, int), double> _identity = [];
     private readonly Dictionary<int, List<(int Other, (int, int) Pair)>> _byAccount = [];
 
     public IEnumerable<KeyValuePair<(int, int), double>> All => _pairs.OrderBy(p => p.Key);
 
-    public void Add(int a, int b, double weight)
+    public void Add(int a, int b, double weight, bool identity)
     {
         var key = a < b ? (a, b) : (b, a);
+        if (identity)
+        {
+            _identity[key] = _identity.GetValueOrDefault(key) + weight;
+        }
+
         if (_pairs.TryGetValue(key, out var current))
         {
             _pairs[key] = current + weight;
@@ -21,6 +27,9 @@ internal sealed class PairStrengths
         Index(a, b, key);
         Index(b, a, key);
     }
+
+    /// <summary>The identity and infrastructure part of a pair's strength.</summary>
+    public double Identity(int a, int b) => _identity.GetValueOrDefault(a < b ? (a, b) : (b, a));
 
     /// <summary>The strongest link from an account to another member of a set.</summary>
     public double Strongest(int account, HashSet<int> members)

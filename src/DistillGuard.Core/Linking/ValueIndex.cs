@@ -1,5 +1,4 @@
 using DistillGuard.Core.Features;
-using DistillGuard.Core.Sketches;
 
 namespace DistillGuard.Core.Linking;
 
@@ -24,22 +23,13 @@ internal static class ValueIndex
 
                 foreach (var (value, count) in state.Attributes.Top((int)attribute))
                 {
-                    // A wrapper template links only if the account itself reuses it.
-                    if (kind == LinkKind.Template && count < 2)
+                    // A template or skeleton word links only if the account itself keeps reusing it.
+                    if ((kind == LinkKind.Template && count < 2) || (kind == LinkKind.SkeletonWord && count < 3))
                     {
                         continue;
                     }
 
                     AddTo(index, new ValueKey(kind, value), i);
-                }
-            }
-
-            var bins = state.TemplateSignature.Values;
-            for (var b = 0; b < bins.Length; b++)
-            {
-                if (bins[b] != uint.MaxValue)
-                {
-                    AddTo(index, new ValueKey(LinkKind.TemplateSimilarity, StableHash.Combine((ulong)b + 1, bins[b])), i);
                 }
             }
         }

@@ -8,10 +8,10 @@ namespace DistillGuard.Core.Privacy;
 /// Keyed 64-bit hashes (truncated HMAC-SHA256) for what is stored long-term: without the key,
 /// nobody can test guesses of an IP, a payment fingerprint or a prompt against the store.
 /// </summary>
-public sealed class KeyedHasher
+public sealed class KeyedHasher : IDisposable
 {
     public const int MinKeyBytes = 32;
-    private readonly byte[] _key;
+    private readonly ThreadLocal<IncrementalHash> _perThread;
 
     public KeyedHasher(ReadOnlySpan<byte> key)
     {
@@ -20,7 +20,8 @@ public sealed class KeyedHasher
             throw new ArgumentException($"a hashing key needs at least {MinKeyBytes} bytes, got {key.Length}", nameof(key));
         }
 
-        _key = key.ToArray();
+        var copy = key.ToArray();
+        _perThread = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, copy));
     }
 
     public ulong Hash(string? value)
@@ -43,8 +44,11 @@ public sealed class KeyedHasher
 
     public ulong Hash(ReadOnlySpan<byte> value)
     {
+        // One reusable HMAC context per thread: creating one per call costs more than hashing.
+        var hmac = _perThread.Value!;
+        hmac.AppendData(value);
         Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(_key, value, mac);
+        hmac.GetHashAndReset(mac);
         return BinaryPrimitives.ReadUInt64LittleEndian(mac);
     }
 
@@ -55,4 +59,6 @@ public sealed class KeyedHasher
         BinaryPrimitives.WriteUInt64LittleEndian(bytes, value);
         return Hash(bytes);
     }
+
+    public void Dispose() => _perThread.Dispose();
 }

@@ -18,10 +18,10 @@ public static class HarvestSignals
                 $"{Pct(f.ReasoningElicitationShare)} of prompts ask the model to write out its reasoning"),
             (SignalNames.HarvestCapability, Clamp((f.HarvestCapabilityShare - 0.2) / 0.7),
                 $"{Pct(f.HarvestCapabilityShare)} of prompts target coding, math, reasoning, agentic or planning skills"),
-            (SignalNames.Breadth, Clamp(f.FirstTurnShare * f.DistinctPromptShare) * Clamp(Math.Log10(Math.Max(1, f.Exchanges)) / 2),
-                $"{Pct(f.FirstTurnShare)} of {f.Exchanges} exchanges open a new, distinct task"),
-            (SignalNames.OutputEconomics, Clamp((Math.Log10(Math.Max(1e-3, f.OutputInputRatio)) + 0.3) / 1.3),
-                $"answers are {f.OutputInputRatio:0.0}x the size of prompts"),
+            (SignalNames.Breadth, Clamp(Math.Log10(Math.Max(1, f.ExchangesPerActiveDay * f.FirstTurnShare)) / 2) * Clamp(f.DistinctPromptShare),
+                $"{f.ExchangesPerActiveDay * f.FirstTurnShare:0.#} new, distinct tasks per active day ({Pct(f.FirstTurnShare)} of exchanges open one)"),
+            (SignalNames.OutputEconomics, Math.Max(Clamp((Math.Log10(Math.Max(1e-3, f.OutputInputRatio)) + 0.3) / 1.3), Clamp(Math.Log10(Math.Max(1, f.MeanOutputTokens) / 60) / 1.2)),
+                $"answers average {f.MeanOutputTokens:0} tokens, {f.OutputInputRatio:0.0}x the size of prompts"),
             (SignalNames.MaxTokensPressure, Clamp(Math.Max(f.MaxTokensSetShare * Clamp(f.MeanMaxTokens / 16000), 2 * f.TruncatedShare)),
                 $"max_tokens set on {Pct(f.MaxTokensSetShare)} of calls (mean {f.MeanMaxTokens:0}), {Pct(f.TruncatedShare)} cut off at the cap"),
             (SignalNames.ReasoningBudget, Clamp(f.MeanReasoningTokens / 4000),
@@ -36,8 +36,8 @@ public static class HarvestSignals
                 $"{f.ExchangesPerActiveDay:0} exchanges per active day"),
             (SignalNames.ConversationDepth, Clamp(f.MeanTurnIndex / 8),
                 $"conversations run {f.MeanTurnIndex:0.0} turns deep on average (max {f.MaxTurnIndex})"),
-            (SignalNames.ToolFeedback, f.ToolUseShare < 0.05 ? 0 : Clamp(f.ToolResultFeedbackShare) * Clamp(f.MeanTurnIndex / 4),
-                $"{Pct(f.ToolResultFeedbackShare)} of tool calls have their result fed back"),
+            (SignalNames.ToolFeedback, f.ToolUseShare < 0.05 ? 0 : Clamp(f.ToolResultFeedbackShare) * Clamp(f.MeanTurnIndex / 8),
+                $"{Pct(f.ToolResultFeedbackShare)} of tool calls have their result fed back, in sessions {f.MeanTurnIndex:0.0} turns deep"),
         ];
     }
 

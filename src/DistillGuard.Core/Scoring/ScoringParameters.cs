@@ -27,10 +27,16 @@ public sealed record ScoringParameters
     public double ToolFeedback { get; init; } = -1.0;
 
     /// <summary>Log-odds added for membership of a linked campaign, at full association strength.</summary>
-    public double Coordination { get; init; } = 4.0;
+    public double Coordination { get; init; } = 6.0;
 
     /// <summary>Harvest-likeness (probability) above which an account is a linking candidate.</summary>
-    public double CandidateThreshold { get; init; } = 0.35;
+    public double CandidateThreshold { get; init; } = 0.03;
+
+    /// <summary>Log-odds a linked cluster gains per doubling of its accounts.</summary>
+    public double CampaignSize { get; init; } = 0.5;
+
+    /// <summary>Campaign confidence (combined traffic plus size) at or above which a cluster is a campaign.</summary>
+    public double CampaignThreshold { get; init; } = 0.5;
 
     /// <summary>Final risk at or above which a campaign member is a distillation verdict.</summary>
     public double DistillationThreshold { get; init; } = 0.8;
@@ -43,7 +49,7 @@ public sealed record ScoringParameters
     public void Validate()
     {
         double[] risks = [ReasoningElicitation, HarvestCapability, Breadth, OutputEconomics, MaxTokensPressure,
-            ReasoningBudget, RoundTheClock, FreshAccount, TemplateReuse, Volume, Coordination];
+            ReasoningBudget, RoundTheClock, FreshAccount, TemplateReuse, Volume, Coordination, CampaignSize];
         if (risks.Any(w => w < 0 || double.IsNaN(w)) || ConversationDepth > 0 || ToolFeedback > 0)
         {
             throw new ArgumentException("risk weights must be non-negative and mitigation weights non-positive");

@@ -6,7 +6,11 @@ using DistillGuard.Core.Sketches;
 namespace DistillGuard.Core.Scoring;
 
 /// <summary>A linked cluster accepted as a distillation campaign.</summary>
-public sealed record CampaignAssignment(CampaignId CampaignId, LinkedCluster Cluster, double MeanHarvestProbability);
+/// <param name="Probability">Campaign confidence: the combined traffic's harvest log-odds plus the size of the coordinated group.</param>
+public sealed record CampaignAssignment(CampaignId CampaignId, LinkedCluster Cluster, HarvestAssessment Combined, double Probability);
+
+/// <summary>A linked cluster and the harvest assessment of its accounts' combined traffic.</summary>
+public sealed record ClusterAssessment(LinkedCluster Cluster, HarvestAssessment Combined);
 
 /// <summary>The final verdicts and the campaigns behind them.</summary>
 public sealed record VerdictSet(IReadOnlyList<AccountVerdict> Accounts, IReadOnlyList<CampaignAssignment> Campaigns);
@@ -21,7 +25,7 @@ public static class VerdictAssembler
     public static VerdictSet Assemble(
         IReadOnlyList<AccountFeatures> features,
         IReadOnlyList<HarvestAssessment> assessments,
-        IReadOnlyList<LinkedCluster> clusters,
+        IReadOnlyList<ClusterAssessment> clusters,
         ScoringParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -31,17 +35,21 @@ public static class VerdictAssembler
         var byAccount = assessments.ToDictionary(a => a.AccountId);
         var membership = new Dictionary<AccountId, (CampaignAssignment Campaign, double Association)>();
         var campaigns = new List<CampaignAssignment>();
-        foreach (var cluster in clusters)
+        foreach (var (cluster, combined) in clusters)
         {
-            var mean = cluster.Accounts.Average(a => byAccount[a].Probability);
-            if (mean < parameters.SuspiciousThreshold)
+            // The campaign is judged on its accounts' traffic put back together, and on how many
+            // accounts were coordinated to send it: a cluster of colleagues does not look like a
+            // harvest even when combined, and a harvest spread over many linked accounts is more
+            // certainly one operator's.
+            var confidence = HarvestScorer.Sigmoid(combined.LogOdds + (parameters.CampaignSize * Math.Log2(cluster.Accounts.Count)));
+            if (confidence < parameters.CampaignThreshold)
             {
                 continue;
             }
 
             var first = cluster.Accounts.Min();
             var id = new CampaignId("camp-" + StableHash.Of(first.Value).ToString("x16", CultureInfo.InvariantCulture)[..10]);
-            var assignment = new CampaignAssignment(id, cluster, mean);
+            var assignment = new CampaignAssignment(id, cluster, combined, confidence);
             campaigns.Add(assignment);
             foreach (var account in cluster.Accounts)
             {
@@ -65,14 +73,13 @@ public static class VerdictAssembler
         if (membership.TryGetValue(features.AccountId, out var member))
         {
             var size = member.Campaign.Cluster.Accounts.Count;
-            var sizeFactor = Math.Min(1, Math.Log2(size) / 3);
-            var value = member.Association * sizeFactor;
+            var value = member.Association * member.Campaign.Probability;
             var contribution = parameters.Coordination * value;
             logOdds += contribution;
             var pulled = assessment.Probability < parameters.SuspiciousThreshold ? " (pulled in on association: its own traffic is low-signal)" : string.Empty;
             var binding = member.Campaign.Cluster.Evidence.Count > 0 ? member.Campaign.Cluster.Evidence[0] : "shared attributes";
             reasons.Add(new Reason(SignalNames.Coordination, value, contribution,
-                $"linked into campaign {member.Campaign.CampaignId} of {size} harvest-like accounts: {binding}{pulled}"));
+                $"linked into campaign {member.Campaign.CampaignId} of {size} accounts (campaign confidence {member.Campaign.Probability:0.00}): {binding}{pulled}"));
             campaignId = member.Campaign.CampaignId;
         }
 

@@ -1,7 +1,7 @@
 namespace DistillGuard.Core.Sketches;
 
 /// <summary>
-/// Several small Space-Saving heavy-hitter lists packed into two shared arrays, one segment
+/// Several small Misra–Gries heavy-hitter lists packed into two shared arrays, one segment
 /// per attribute, so a per-account state pays for two array headers rather than one per list.
 /// </summary>
 public sealed class TopKSegments
@@ -23,7 +23,11 @@ public sealed class TopKSegments
         _counts = new int[_offsets[^1]];
     }
 
-    /// <summary>Counts <paramref name="key"/> in a segment; key 0 means "absent" and is ignored.</summary>
+    /// <summary>
+    /// Counts <paramref name="key"/> in a segment (Misra–Gries: when the segment is full, every
+    /// count drops by one instead). Counts never overestimate, and undercount by at most
+    /// total/(capacity+1), so a reported share is a safe lower bound. Key 0 means "absent".
+    /// </summary>
     public void Add(int segment, ulong key, int count = 1)
     {
         if (key == 0)
@@ -33,30 +37,43 @@ public sealed class TopKSegments
 
         var keys = _keys.AsSpan(_offsets[segment], _offsets[segment + 1] - _offsets[segment]);
         var counts = _counts.AsSpan(_offsets[segment], keys.Length);
-        var min = 0;
+        var free = -1;
         for (var i = 0; i < keys.Length; i++)
         {
-            if (keys[i] == key)
+            if (counts[i] > 0 && keys[i] == key)
             {
                 counts[i] += count;
                 return;
             }
 
-            if (counts[i] == 0)
+            if (counts[i] == 0 && free < 0)
             {
-                keys[i] = key;
-                counts[i] = count;
-                return;
-            }
-
-            if (counts[i] < counts[min])
-            {
-                min = i;
+                free = i;
             }
         }
 
-        keys[min] = key;
-        counts[min] += count;
+        if (free >= 0)
+        {
+            keys[free] = key;
+            counts[free] = count;
+            return;
+        }
+
+        var decrement = count;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            decrement = Math.Min(decrement, counts[i]);
+        }
+
+        for (var i = 0; i < counts.Length; i++)
+        {
+            counts[i] -= decrement;
+        }
+
+        if (count > decrement)
+        {
+            Add(segment, key, count - decrement);
+        }
     }
 
     /// <summary>Entries of a segment, heaviest first (ties by key).</summary>
