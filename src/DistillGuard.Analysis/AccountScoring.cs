@@ -17,13 +17,10 @@ internal static class AccountScoring
         var features = states.Select(AccountFeatureExtractor.Extract).ToArray();
         var assessments = features.Select(f => HarvestScorer.Score(f, parameters)).ToArray();
         var candidates = states.Select((s, i) => new LinkCandidate(s, assessments[i].Probability)).ToArray();
-        var clusters = CampaignLinker.Link(candidates, new LinkerOptions { CandidateThreshold = parameters.CandidateThreshold });
+        var linked = CampaignLinker.Link(candidates, new LinkerOptions { CandidateThreshold = parameters.CandidateThreshold });
+        var profiles = features.Where(f => f.Exchanges >= BehaviourProfile.MinExchanges).ToDictionary(f => f.AccountId, BehaviourProfile.Of);
+        var clusters = BehaviourMerge.Merge(linked, profiles, parameters.TwinTolerance, parameters.MergeSpreadFloor, parameters.MergeMaxFragment);
         var judged = clusters.Select(c => new ClusterAssessment(c, CombinedAssessment(c, table, parameters))).ToArray();
-        if (Environment.GetEnvironmentVariable("DG_DEBUG_CLUSTERS") is { } debugPath)
-        {
-            File.WriteAllLines(debugPath, judged.Select(j => $"{j.Combined.Probability:0.000}\t{string.Join(',', j.Cluster.Accounts)}\t{string.Join(" | ", j.Combined.Reasons.Take(6).Select(r => r.Signal + "=" + r.Contribution.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}"));
-        }
-
         var verdicts = VerdictAssembler.Assemble(features, assessments, judged, parameters);
         return new ScoredAccounts(features, assessments, verdicts);
     }

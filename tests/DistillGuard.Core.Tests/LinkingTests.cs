@@ -28,12 +28,12 @@ public class LinkingTests
 
         for (var i = 0; i < 150; i++)
         {
-            list.Add(Account($"nat{i:D3}", 0.05, ip: "198.51.100.7"));
+            list.Add(Account($"nat{i:D3}", 0.01, ip: "198.51.100.7"));
         }
 
         for (var i = 0; i < 40; i++)
         {
-            list.Add(Account($"team{i:D2}", 0.1, payment: $"corp-card-{i / 8}"));
+            list.Add(Account($"team{i:D2}", 0.01, payment: $"corp-card-{i / 8}"));
         }
 
         return list;
@@ -79,8 +79,8 @@ public class LinkingTests
         Gen.Int[0, 149].Select(Gen.Int[0, 149]).Where((a, b) => a != b).Sample((a, b) =>
         {
             var population = Population();
-            population[12 + a] = Account($"nat{a:D3}", 0.05, payment: "spurious", ip: "198.51.100.7");
-            population[12 + b] = Account($"nat{b:D3}", 0.05, payment: "spurious", ip: "198.51.100.7");
+            population[12 + a] = Account($"nat{a:D3}", 0.01, payment: "spurious", ip: "198.51.100.7");
+            population[12 + b] = Account($"nat{b:D3}", 0.01, payment: "spurious", ip: "198.51.100.7");
             var clusters = CampaignLinker.Link(population, new LinkerOptions());
             return clusters.Count == 1 && clusters[0].Accounts.All(x => x.Value.StartsWith("camp", StringComparison.Ordinal));
         }, iter: 20);

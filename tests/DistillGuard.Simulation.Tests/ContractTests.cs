@@ -97,8 +97,9 @@ public sealed class ContractTests(TinyLogFixture tiny) : IClassFixture<TinyLogFi
     [Fact]
     public void TheTinyScenarioIsSmallButNotTrivial()
     {
-        Assert.InRange(tiny.Log.Result.Exchanges, 8_000, 15_000);
-        Assert.InRange(tiny.Log.Result.Accounts, 120, 180);
+        // Seven days, like default, so slow campaigns have time to show; still seconds to analyse.
+        Assert.InRange(tiny.Log.Result.Exchanges, 15_000, 40_000);
+        Assert.InRange(tiny.Log.Result.Accounts, 150, 220);
     }
 
     private static void RequiredString(JsonElement r, string field)

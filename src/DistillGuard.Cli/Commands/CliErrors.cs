@@ -1,7 +1,6 @@
 using DistillGuard.Storage;
 using DistillGuard.Evaluation;
 using DistillGuard.Ingest;
-using Spectre.Console;
 
 namespace DistillGuard.Cli.Commands;
 
@@ -17,12 +16,12 @@ internal static class CliErrors
         catch (Exception ex) when (ex is InputFileException or IOException or UnauthorizedAccessException or ArgumentException
             or EvaluationInputException or StoreException or InvalidDataException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            await Console.Error.WriteLineAsync("error: " + ex.Message);
             return 1;
         }
         catch (OperationCanceledException)
         {
-            AnsiConsole.MarkupLine("[yellow]cancelled[/]");
+            await Console.Error.WriteLineAsync("cancelled");
             return 130;
         }
     }

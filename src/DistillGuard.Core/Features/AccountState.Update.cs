@@ -39,8 +39,6 @@ public sealed partial class AccountState
         Attributes.Add((int)AttributeKind.TemplateTail, signals.Template.Tail);
         Attributes.Add((int)AttributeKind.SkeletonWord, signals.Skeleton.A);
         Attributes.Add((int)AttributeKind.SkeletonWord, signals.Skeleton.B);
-        Attributes.Add((int)AttributeKind.SkeletonWord, signals.Skeleton.C);
-        Attributes.Add((int)AttributeKind.SkeletonWord, signals.Skeleton.D);
 
         Attributes.Add((int)AttributeKind.SystemPrompt, signals.SystemPromptHash);
         Attributes.Add((int)AttributeKind.Payment, attributes.Payment);

@@ -28,12 +28,12 @@ public readonly record struct ExchangeSignals(
 }
 
 /// <summary>The <see cref="SkeletonWords"/> sample of one prompt, inline (0 = no word).</summary>
-public readonly record struct SkeletonSample(ulong A, ulong B, ulong C, ulong D)
+public readonly record struct SkeletonSample(ulong A, ulong B)
 {
     public static SkeletonSample Of(string prompt)
     {
         Span<ulong> words = stackalloc ulong[SkeletonWords.Count];
         SkeletonWords.Sample(prompt, words);
-        return new SkeletonSample(words[0], words[1], words[2], words[3]);
+        return new SkeletonSample(words[0], words[1]);
     }
 }

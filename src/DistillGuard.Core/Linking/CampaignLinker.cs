@@ -8,16 +8,18 @@ namespace DistillGuard.Core.Linking;
 public sealed record LinkCandidate(AccountState State, double HarvestProbability);
 
 /// <summary>One linked group of accounts with the evidence that binds it.</summary>
+/// <param name="LargestLinkedGroup">Accounts in the largest part joined by shared attributes (behavioural merging joins parts but does not add to this).</param>
 public sealed record LinkedCluster(
     IReadOnlyList<AccountId> Accounts,
     IReadOnlyDictionary<AccountId, double> Association,
-    IReadOnlyList<string> Evidence);
+    IReadOnlyList<string> Evidence,
+    int LargestLinkedGroup);
 
 /// <summary>Options of the linker; defaults documented in docs/scoring.md.</summary>
 public sealed record LinkerOptions
 {
     /// <summary>Harvest-likeness above which an account may be linked.</summary>
-    public double CandidateThreshold { get; init; } = 0.1;
+    public double CandidateThreshold { get; init; } = 0.03;
 
     /// <summary>Share of a value's accounts that must be candidates for the value to count (a NAT or VPN fails this).</summary>
     public double MinPurity { get; init; } = 0.6;
@@ -28,14 +30,14 @@ public sealed record LinkerOptions
     /// <summary>Buckets larger than this are joined as a chain, not pair by pair.</summary>
     public int MaxPairBucket { get; init; } = 400;
 
-    public int MinClusterSize { get; init; } = 3;
+    public int MinClusterSize { get; init; } = 2;
 
     /// <summary>
     /// Part of a join that must come from identity or infrastructure (payment, IP, network, ASN
     /// and client, e-mail domain): shared prompt templates alone never join accounts, since
     /// independent users of one public benchmark harness share them too.
     /// </summary>
-    public double MinIdentityStrength { get; init; }
+    public double MinIdentityStrength { get; init; } = 0.3;
 }
 
 /// <summary>
@@ -58,14 +60,10 @@ public static class CampaignLinker
         foreach (var (key, members) in buckets.OrderBy(b => b.Key.Value))
         {
             var candidates = members.Where(i => isCandidate[i]).ToArray();
+
             if (candidates.Length < 2 || candidates.Length < options.MinPurity * members.Count)
             {
                 continue;
-            }
-
-            if (Environment.GetEnvironmentVariable("DG_DEBUG_VALUES") is { } debug)
-            {
-                File.AppendAllText(debug, $"{key.Kind}\t{key.Value}\t{members.Count}\t{string.Join(',', candidates.Select(c => ordered[c].State.AccountId.Value))}\n");
             }
 
             var weight = LinkKinds.Weight(key.Kind);
@@ -123,7 +121,7 @@ public static class CampaignLinker
                 i => ordered[i].State.AccountId,
                 i => Math.Min(1, pairs.Strongest(i, memberSet) / options.JoinStrength));
             var evidence = ClusterEvidence.Describe(members, memberSet, buckets, ordered.Length);
-            result.Add(new LinkedCluster(members.Select(i => ordered[i].State.AccountId).ToArray(), association, evidence));
+            result.Add(new LinkedCluster(members.Select(i => ordered[i].State.AccountId).ToArray(), association, evidence, members.Length));
         }
 
         return result;

@@ -33,10 +33,25 @@ public sealed record ScoringParameters
     public double CandidateThreshold { get; init; } = 0.03;
 
     /// <summary>Log-odds a linked cluster gains per doubling of its accounts.</summary>
-    public double CampaignSize { get; init; } = 0.5;
+    public double CampaignSize { get; init; } = 0.75;
 
     /// <summary>Campaign confidence (combined traffic plus size) at or above which a cluster is a campaign.</summary>
     public double CampaignThreshold { get; init; } = 0.5;
+
+    /// <summary>Spreads (standard deviations) from a campaign's centroid within which an unlinked account counts as its behavioural twin.</summary>
+    public double TwinTolerance { get; init; } = 2.0;
+
+    /// <summary>Association given to a behavioural twin (a linked member has up to 1).</summary>
+    public double TwinAssociation { get; init; } = 0.8;
+
+    /// <summary>Smallest spread assumed for a linked group when comparing behavioural profiles of groups.</summary>
+    public double MergeSpreadFloor { get; init; } = 0.08;
+
+    /// <summary>Linked groups up to this size are fragments that behavioural merging may join.</summary>
+    public int MergeMaxFragment { get; init; } = 5;
+
+    /// <summary>Profiled members a campaign needs before it can pull in twins.</summary>
+    public int TwinMinMembers { get; init; } = 3;
 
     /// <summary>Final risk at or above which a campaign member is a distillation verdict.</summary>
     public double DistillationThreshold { get; init; } = 0.8;

@@ -41,7 +41,7 @@ public static class VerdictAssembler
             // accounts were coordinated to send it: a cluster of colleagues does not look like a
             // harvest even when combined, and a harvest spread over many linked accounts is more
             // certainly one operator's.
-            var confidence = HarvestScorer.Sigmoid(combined.LogOdds + (parameters.CampaignSize * Math.Log2(cluster.Accounts.Count)));
+            var confidence = HarvestScorer.Sigmoid(combined.LogOdds + (parameters.CampaignSize * Math.Log2(cluster.LargestLinkedGroup)));
             if (confidence < parameters.CampaignThreshold)
             {
                 continue;
@@ -57,8 +57,50 @@ public static class VerdictAssembler
             }
         }
 
+        PullInBehaviouralTwins(features, byAccount, campaigns, membership, parameters);
         var verdicts = features.Select(f => Decide(f, byAccount[f.AccountId], membership, parameters)).ToList();
         return new VerdictSet(verdicts, campaigns);
+    }
+
+    /// <summary>
+    /// An account that shares no identity attribute with a campaign but is driven the same way
+    /// (its behavioural profile lies within the campaign members' spread on every dimension) is
+    /// pulled in with a reduced association. Only harvest-like accounts with enough traffic, and
+    /// only campaigns with enough profiled members, take part.
+    /// </summary>
+    private static void PullInBehaviouralTwins(
+        IReadOnlyList<AccountFeatures> features,
+        Dictionary<AccountId, HarvestAssessment> byAccount,
+        List<CampaignAssignment> campaigns,
+        Dictionary<AccountId, (CampaignAssignment Campaign, double Association)> membership,
+        ScoringParameters parameters)
+    {
+        var profiles = features
+            .Where(f => f.Exchanges >= BehaviourProfile.MinExchanges)
+            .ToDictionary(f => f.AccountId, BehaviourProfile.Of);
+        var campaignProfiles = campaigns
+            .Select(c => (Campaign: c, Members: c.Cluster.Accounts.Where(profiles.ContainsKey).Select(a => profiles[a]).ToArray()))
+            .Where(c => c.Members.Length >= parameters.TwinMinMembers)
+            .ToArray();
+        foreach (var f in features)
+        {
+            if (membership.ContainsKey(f.AccountId) || !profiles.TryGetValue(f.AccountId, out var profile)
+                || byAccount[f.AccountId].Probability < parameters.CandidateThreshold)
+            {
+                continue;
+            }
+
+            var nearest = campaignProfiles
+                .Select(c => (c.Campaign, Distance: BehaviourProfile.Distance(c.Members, profile, 0.03)))
+                .Where(c => c.Distance <= parameters.TwinTolerance)
+                .OrderBy(c => c.Distance)
+                .ThenBy(c => c.Campaign.CampaignId.Value, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (nearest.Campaign is not null)
+            {
+                membership[f.AccountId] = (nearest.Campaign, parameters.TwinAssociation);
+            }
+        }
     }
 
     private static AccountVerdict Decide(
@@ -77,7 +119,10 @@ public static class VerdictAssembler
             var contribution = parameters.Coordination * value;
             logOdds += contribution;
             var pulled = assessment.Probability < parameters.SuspiciousThreshold ? " (pulled in on association: its own traffic is low-signal)" : string.Empty;
-            var binding = member.Campaign.Cluster.Evidence.Count > 0 ? member.Campaign.Cluster.Evidence[0] : "shared attributes";
+            var twin = !member.Campaign.Cluster.Association.ContainsKey(features.AccountId);
+            var binding = twin
+                ? "no shared identity, but its request pattern matches the campaign's accounts on every behavioural dimension"
+                : member.Campaign.Cluster.Evidence.Count > 0 ? member.Campaign.Cluster.Evidence[0] : "shared attributes";
             reasons.Add(new Reason(SignalNames.Coordination, value, contribution,
                 $"linked into campaign {member.Campaign.CampaignId} of {size} accounts (campaign confidence {member.Campaign.Probability:0.00}): {binding}{pulled}"));
             campaignId = member.Campaign.CampaignId;

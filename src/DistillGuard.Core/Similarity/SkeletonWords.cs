@@ -12,8 +12,8 @@ namespace DistillGuard.Core.Similarity;
 /// </summary>
 public static class SkeletonWords
 {
-    public const int Count = 4;
-    private const int MaxWords = 48;
+    public const int Count = 2;
+    private const int EdgeWords = 12;
 
     private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
     {
@@ -25,63 +25,30 @@ public static class SkeletonWords
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Stop = FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Fills <paramref name="sample"/> with up to <see cref="Count"/> word hashes (0 = none) from the prompt's head and tail.</summary>
+    /// <summary>Fills <paramref name="sample"/> with up to <see cref="Count"/> word hashes (0 = none) from the prompt's first and last words, where a wrapper sits.</summary>
     public static void Sample(string prompt, Span<ulong> sample)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        sample.Fill(ulong.MaxValue);
         var (head, tail) = PromptWords.Window(prompt);
+        var words = new List<ulong>(64);
         Span<char> scratch = stackalloc char[32];
-        var state = new Sampler(sample.Length);
-        PromptWords.ForEach(head, scratch, state.Offer);
+        PromptWords.ForEach(head, scratch, word => Collect(word, words));
         if (tail.Length > 0)
         {
-            PromptWords.ForEach(tail, scratch, state.Offer);
+            PromptWords.ForEach(tail, scratch, word => Collect(word, words));
         }
 
-        state.CopyTo(sample);
+        var edges = words.Count <= 2 * EdgeWords ? words : [.. words.Take(EdgeWords), .. words.Skip(words.Count - EdgeWords)];
+        var smallest = edges.Distinct().Order().Take(sample.Length).ToArray();
+        sample.Clear();
+        smallest.CopyTo(sample);
     }
 
-    private sealed class Sampler(int size)
+    private static void Collect(ReadOnlySpan<char> word, List<ulong> words)
     {
-        private readonly ulong[] _smallest = Enumerable.Repeat(ulong.MaxValue, size).ToArray();
-        private int _seen;
-
-        public void Offer(ReadOnlySpan<char> word)
+        if (word.Length >= 4 && !Stop.Contains(word) && !char.IsAsciiDigit(word[0]))
         {
-            if (_seen >= MaxWords * 2 || word.Length < 4 || Stop.Contains(word) || char.IsAsciiDigit(word[0]))
-            {
-                return;
-            }
-
-            _seen++;
-            var hash = StableHash.Combine(StableHash.Of(word), 0xC0FFEE);
-            var largest = 0;
-            for (var i = 0; i < _smallest.Length; i++)
-            {
-                if (_smallest[i] == hash)
-                {
-                    return;
-                }
-
-                if (_smallest[i] > _smallest[largest])
-                {
-                    largest = i;
-                }
-            }
-
-            if (hash < _smallest[largest])
-            {
-                _smallest[largest] = hash;
-            }
-        }
-
-        public void CopyTo(Span<ulong> sample)
-        {
-            for (var i = 0; i < _smallest.Length; i++)
-            {
-                sample[i] = _smallest[i] == ulong.MaxValue ? 0 : _smallest[i];
-            }
+            words.Add(StableHash.Combine(StableHash.Of(word), 0xC0FFEE));
         }
     }
 }

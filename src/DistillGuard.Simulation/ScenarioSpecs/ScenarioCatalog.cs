@@ -9,15 +9,15 @@ internal static class ScenarioCatalog
     private static readonly ScenarioSpec Tiny = new(
         "tiny",
         Epoch,
-        Days: 3,
+        Days: 7,
         new CasualSpec(Accounts: 100, MedianExchanges: 6, Teams: 2, NatAccounts: 10, VpnAccounts: 8, StudentShare: 0.15, YoungShare: 0.12),
         new CoderSpec(Accounts: 8, SessionsPerWorkday: 1.2, MedianTurns: 22),
         new PipelineSpec(Organisations: 3, MaxAccountsPerOrganisation: 3, MedianIntervalMinutes: 60),
         new ResearcherSpec(Accounts: 5, MedianBenchmarkItems: 120),
         [
             new CampaignSpec(CampaignStyle.Hydra, Accounts: 14, Concurrent: 7, DailyRate: 160),
-            new CampaignSpec(CampaignStyle.LowAndSlow, Accounts: 8, Concurrent: 8, DailyRate: 30),
-            new CampaignSpec(CampaignStyle.Agentic, Accounts: 8, Concurrent: 8, DailyRate: 60),
+            new CampaignSpec(CampaignStyle.LowAndSlow, Accounts: 36, Concurrent: 36, DailyRate: 30),
+            new CampaignSpec(CampaignStyle.Agentic, Accounts: 12, Concurrent: 12, DailyRate: 60),
         ]);
 
     private static readonly ScenarioSpec Default = new(

@@ -51,7 +51,7 @@ internal sealed class AccountTraffic(SimAccount account, Random rng, TrafficSink
         {
             status = ExchangeStatus.Refused;
             stop = StopReason.Refusal;
-            output = rng.Next(12, 90);
+            output = Math.Min(rng.Next(12, 90), shape.MaxTokens ?? long.MaxValue);
         }
         else
         {

@@ -1,0 +1,71 @@
+using DistillGuard.Core.Model;
+
+namespace DistillGuard.Core.Linking;
+
+/// <summary>
+/// Joins identity-linked clusters that are driven the same way: an operator who splits its
+/// accounts over several payment instruments leaves several small clusters whose behavioural
+/// profiles coincide. Each cluster must lie within the other's spread (floored, since small
+/// clusters have little spread of their own). Deterministic: clusters are taken in order.
+/// </summary>
+public static class BehaviourMerge
+{
+    public static IReadOnlyList<LinkedCluster> Merge(
+        IReadOnlyList<LinkedCluster> clusters,
+        IReadOnlyDictionary<AccountId, double[]> profiles,
+        double tolerance,
+        double floor,
+        int maxFragment)
+    {
+        ArgumentNullException.ThrowIfNull(clusters);
+        ArgumentNullException.ThrowIfNull(profiles);
+        var points = clusters.Select(c => c.Accounts.Where(profiles.ContainsKey).Select(a => profiles[a]).ToArray()).ToArray();
+        var parent = Enumerable.Range(0, clusters.Count).ToArray();
+        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        for (var i = 0; i < clusters.Count; i++)
+        {
+            for (var j = i + 1; j < clusters.Count; j++)
+            {
+                // Only fragments are joined: a large linked group stands as its own campaign, and two
+                // large groups driven alike may still be two operators.
+                if (points[i].Length == 0 || points[j].Length == 0
+                    || Math.Min(clusters[i].LargestLinkedGroup, clusters[j].LargestLinkedGroup) > maxFragment)
+                {
+                    continue;
+                }
+
+                if (Centroid(points[j]) is var cj && BehaviourProfile.Distance(points[i], cj, floor) <= tolerance
+                    && Centroid(points[i]) is var ci && BehaviourProfile.Distance(points[j], ci, floor) <= tolerance)
+                {
+                    parent[Find(j)] = Find(i);
+                }
+            }
+        }
+
+        return Enumerable.Range(0, clusters.Count)
+            .GroupBy(Find)
+            .OrderBy(g => g.Key)
+            .Select(g => g.Count() == 1 ? clusters[g.Key] : Join(g.Select(i => clusters[i]).ToArray()))
+            .ToList();
+    }
+
+    private static LinkedCluster Join(LinkedCluster[] parts)
+    {
+        var accounts = parts.SelectMany(p => p.Accounts).Order().ToArray();
+        var association = parts.SelectMany(p => p.Association).ToDictionary(kv => kv.Key, kv => kv.Value);
+        var evidence = parts.SelectMany(p => p.Evidence).Distinct().ToList();
+        evidence.Add($"{parts.Length} separately linked groups of accounts share one behavioural profile (request pattern, caps, timing, answer sizes)");
+        return new LinkedCluster(accounts, association, evidence, parts.Max(p => p.LargestLinkedGroup));
+    }
+
+    private static double[] Centroid(double[][] points)
+    {
+        var centroid = new double[BehaviourProfile.Dimensions];
+        for (var d = 0; d < centroid.Length; d++)
+        {
+            centroid[d] = points.Average(p => p[d]);
+        }
+
+        return centroid;
+    }
+}

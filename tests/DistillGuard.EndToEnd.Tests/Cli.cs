@@ -1,0 +1,65 @@
+using DistillGuard.Cli;
+
+namespace DistillGuard.EndToEnd.Tests;
+
+/// <summary>Runs the real `distillguard` command line in-process and hands back its exit code.</summary>
+internal static class Cli
+{
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    public static async Task<int> Run(params string[] args)
+    {
+        // Spectre.Console renders progress on one shared console; runs take turns.
+        await OneAtATime.WaitAsync();
+        try
+        {
+            return await CliApp.RunAsync(args);
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+}
+
+/// <summary>A temporary folder removed after the test.</summary>
+internal sealed class TempDir : IDisposable
+{
+    public TempDir() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dg-e2e-" + Guid.NewGuid().ToString("N")[..10]);
+
+    public string this[string name] => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+/// <summary>Where the shared corpora live: ../shared beside the repository.</summary>
+internal static class SharedData
+{
+    public static string Root
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "DistillGuard.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            var shared = dir?.Parent is { } parent ? System.IO.Path.Combine(parent.FullName, "shared", "data") : null;
+            return shared is not null && Directory.Exists(shared)
+                ? shared
+                : throw new InvalidOperationException("../shared/data beside the repository is needed for the corpus-driven tests");
+        }
+    }
+}
