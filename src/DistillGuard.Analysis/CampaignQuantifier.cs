@@ -51,16 +51,21 @@ internal static class CampaignQuantifier
                 states.Sum(s => s.ReasoningTokens),
                 mix,
                 models,
-                Evidence(assignment.Cluster.Evidence, states, exchanges),
+                Evidence(assignment.Cluster.Evidence, accounts.Count(a => !assignment.Cluster.Association.ContainsKey(a)), states, exchanges),
                 store?.DailyCounts(runId, accounts) ?? []));
         }
 
         return summaries;
     }
 
-    private static List<string> Evidence(IReadOnlyList<string> links, AccountState[] states, long exchanges)
+    private static List<string> Evidence(IReadOnlyList<string> links, int twins, AccountState[] states, long exchanges)
     {
         var evidence = new List<string>(links);
+        if (twins > 0)
+        {
+            evidence.Add(string.Create(CultureInfo.InvariantCulture, $"{twins} more accounts share no identity attribute with the campaign but match its accounts' request pattern on every behavioural dimension"));
+        }
+
         var eliciting = states.Sum(s => s.ReasoningElicitations) / (double)Math.Max(1, exchanges);
         var firstTurns = states.Sum(s => s.FirstTurns) / (double)Math.Max(1, exchanges);
         evidence.Add(string.Create(CultureInfo.InvariantCulture, $"{eliciting:P0} of the campaign's prompts ask for the model's reasoning to be written out"));

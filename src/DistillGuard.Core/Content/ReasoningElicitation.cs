@@ -34,7 +34,9 @@ public static class ReasoningElicitation
         "write out the steps", "lay out your reasoning", "spell out your reasoning", "spell out each step",
         "before answering, think", "before you answer, think", "before answering, reason", "reason through",
         "rationale for each", "provide your rationale", "give your rationale", "with a rationale", "full derivation",
-        "detailed derivation", "derive it step", "against the rubric", "using the rubric", "according to the rubric",
+        "detailed derivation", "derive it step", "give the rationale", "rationale first", "stream of consciousness",
+        "explain your answer", "explain the answer step", "answer with reasoning", "reasoning first", "think before you answer",
+        "show the derivation", "show the calculation", "show your calculation", "work it out step", "against the rubric", "using the rubric", "according to the rubric",
         "rubric and justify", "grade the reasoning", "critique the reasoning",
         // Other languages.
         "paso a paso", "razonamiento", "explica cómo llegaste", "étape par étape", "raisonnement", "explique comment",

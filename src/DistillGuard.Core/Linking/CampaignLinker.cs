@@ -120,7 +120,7 @@ public static class CampaignLinker
             var association = members.ToDictionary(
                 i => ordered[i].State.AccountId,
                 i => Math.Min(1, pairs.Strongest(i, memberSet) / options.JoinStrength));
-            var evidence = ClusterEvidence.Describe(members, memberSet, buckets, ordered.Length);
+            var evidence = ClusterEvidence.Describe(members, memberSet, buckets, ordered.Length, options.MinPurity);
             result.Add(new LinkedCluster(members.Select(i => ordered[i].State.AccountId).ToArray(), association, evidence, members.Length));
         }
 

@@ -5,7 +5,8 @@ namespace DistillGuard.Core.Linking;
 /// <summary>Words for what binds a cluster: which kinds of value its members share, and how rare they are.</summary>
 internal static class ClusterEvidence
 {
-    public static IReadOnlyList<string> Describe(int[] members, HashSet<int> memberSet, Dictionary<ValueKey, List<int>> buckets, int population)
+    /// <param name="minShare">Share of a value's carriers that must be in the cluster for it to count as evidence (the linker's purity).</param>
+    public static IReadOnlyList<string> Describe(int[] members, HashSet<int> memberSet, Dictionary<ValueKey, List<int>> buckets, int population, double minShare)
     {
         var byKind = new Dictionary<LinkKind, (int Values, int Accounts, int Outside)>();
         var accountsPerKind = new Dictionary<LinkKind, HashSet<int>>();
@@ -20,7 +21,8 @@ internal static class ClusterEvidence
                 }
             }
 
-            if (inside < 2)
+            // A value mostly carried by outsiders (a webmail domain, a popular client) binds nothing.
+            if (inside < 2 || inside < minShare * list.Count)
             {
                 continue;
             }
