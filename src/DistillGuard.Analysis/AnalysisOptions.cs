@@ -1,3 +1,4 @@
+using DistillGuard.Core.Quantification;
 using DistillGuard.Core.Scoring;
 
 namespace DistillGuard.Analysis;
@@ -15,6 +16,9 @@ public sealed record AnalysisOptions
     public bool KeepText { get; init; }
 
     public ScoringParameters Parameters { get; init; } = ScoringParameters.Default;
+
+    /// <summary>Prices per million tokens for the estimated value of each campaign's harvest.</summary>
+    public ApiPrices Prices { get; init; } = ApiPrices.Default;
 
     /// <summary>Version label of the scoring parameters, recorded with the run.</summary>
     public string ModelVersion { get; init; } = "default-v1";

@@ -68,7 +68,7 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         var counts = reader.Counts;
         var runCounts = new RunCounts(counts.Read, counts.Accepted, counts.Rejected, counts.Duplicates);
         var scored = AccountScoring.Score(table, options.Parameters);
-        var campaigns = CampaignQuantifier.Summarise(scored, table, store, runId);
+        var campaigns = CampaignQuantifier.Summarise(scored, table, store, runId, options.Prices);
         var run = new RunInfo(runId, started, clock.Elapsed, options.Input, options.ModelVersion, runCounts);
         var result = new AnalysisResult(run, scored.Verdicts.Accounts, campaigns);
         progress?.Report(new AnalysisProgress("writing", reader.BytesRead, reader.TotalBytes, exchanges));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DistillGuard.Core.Features;
 using DistillGuard.Core.Model;
+using DistillGuard.Core.Quantification;
 using DistillGuard.Core.Storage;
 
 namespace DistillGuard.Analysis;
@@ -8,7 +9,7 @@ namespace DistillGuard.Analysis;
 /// <summary>Measures each campaign: accounts, exchanges, window, tokens, capabilities, models, timeline.</summary>
 internal static class CampaignQuantifier
 {
-    public static IReadOnlyList<CampaignSummary> Summarise(ScoredAccounts scored, AccountTable table, IAnalysisStore? store, string runId)
+    public static IReadOnlyList<CampaignSummary> Summarise(ScoredAccounts scored, AccountTable table, IAnalysisStore? store, string runId, ApiPrices prices)
     {
         var flagged = scored.Verdicts.Accounts
             .Where(v => v.CampaignId is not null)
@@ -40,19 +41,29 @@ internal static class CampaignQuantifier
                 .OrderByDescending(g => g.Sum(m => m.Count))
                 .Select(g => table.ModelName(g.Key))
                 .ToArray();
+            var breakdown = store?.Breakdown(runId, accounts);
+            var input = states.Sum(s => s.InputTokens);
+            var output = states.Sum(s => s.OutputTokens);
+            var reasoning = states.Sum(s => s.ReasoningTokens);
             summaries.Add(new CampaignSummary(
                 assignment.CampaignId,
                 accounts,
                 exchanges,
                 new DateTimeOffset(states.Min(s => s.FirstTicks), TimeSpan.Zero),
                 new DateTimeOffset(states.Max(s => s.LastTicks), TimeSpan.Zero),
-                states.Sum(s => s.InputTokens),
-                states.Sum(s => s.OutputTokens),
-                states.Sum(s => s.ReasoningTokens),
+                input,
+                output,
+                reasoning,
                 mix,
                 models,
                 Evidence(assignment.Cluster.Evidence, accounts.Count(a => !assignment.Cluster.Association.ContainsKey(a)), states, exchanges),
-                store?.DailyCounts(runId, accounts) ?? []));
+                store?.DailyCounts(runId, accounts) ?? [])
+            {
+                EstimatedApiValueUsd = prices.Value(input, output, reasoning),
+                Asns = breakdown?.Asns ?? [],
+                Countries = breakdown?.Countries ?? [],
+                ModelShifts = breakdown is null ? [] : ModelShifts.Detect(breakdown.ModelDays),
+            });
         }
 
         return summaries;

@@ -39,6 +39,20 @@ internal static class CampaignJson
         json.WriteNumber("input_tokens", campaign.InputTokens);
         json.WriteNumber("reasoning_tokens", campaign.ReasoningTokens);
         WriteStrings(json, "models", campaign.Models);
+        json.WriteNumber("estimated_api_value_usd", Math.Round(campaign.EstimatedApiValueUsd, 2));
+        WriteCounts(json, "asns", campaign.Asns);
+        WriteCounts(json, "countries", campaign.Countries);
+        json.WriteStartArray("model_shifts");
+        foreach (var shift in campaign.ModelShifts)
+        {
+            json.WriteStartObject();
+            json.WriteString("day", shift.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteString("from", shift.FromModel);
+            json.WriteString("to", shift.ToModel);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteStartArray("timeline");
         foreach (var day in campaign.Timeline)
         {
@@ -51,6 +65,20 @@ internal static class CampaignJson
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    private static void WriteCounts(Utf8JsonWriter json, string name, IReadOnlyList<NamedCount> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", value.Name);
+            json.WriteNumber("exchanges", value.Exchanges);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)

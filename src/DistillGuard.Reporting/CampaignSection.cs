@@ -20,6 +20,11 @@ internal static class CampaignSection
         Row(page, "Output tokens", Html.Count(c.OutputTokens));
         Row(page, "Reasoning tokens", Html.Count(c.ReasoningTokens));
         Row(page, "Models", c.Models.Count == 0 ? "—" : string.Join(", ", c.Models.Select(m => "<code>" + Html.E(m) + "</code>")));
+        Row(page, "Estimated API value", Html.E(c.EstimatedApiValueUsd.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)) + " USD at the run's list prices");
+        Row(page, "Model shifts", c.ModelShifts.Count == 0 ? "—" : string.Join("; ", c.ModelShifts.Select(m =>
+            Html.E(m.Day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)) + ": <code>" + Html.E(m.FromModel) + "</code> → <code>" + Html.E(m.ToModel) + "</code>")));
+        Row(page, "Networks (ASN)", Counts(c.Asns, c.Exchanges));
+        Row(page, "Countries", Counts(c.Countries, c.Exchanges));
         Row(page, "Capability mix", string.Join(", ", c.CapabilityMix
             .Where(kv => kv.Value > 0)
             .OrderByDescending(kv => kv.Value)
@@ -45,6 +50,10 @@ internal static class CampaignSection
 
         page.Append("</p>\n</section>\n");
     }
+
+    private static string Counts(IReadOnlyList<NamedCount> values, long total) =>
+        values.Count == 0 ? "—" : string.Join(", ", values.Take(5).Select(v =>
+            Html.E(v.Name) + " (" + Html.E((v.Exchanges / (double)Math.Max(1, total)).ToString("P0", System.Globalization.CultureInfo.InvariantCulture)) + ")"));
 
     private static void Row(StringBuilder page, string term, string safeHtml) =>
         page.Append("<tr><th>").Append(term).Append("</th><td>").Append(safeHtml).Append("</td></tr>\n");

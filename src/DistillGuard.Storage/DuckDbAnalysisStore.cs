@@ -111,6 +111,17 @@ public sealed class DuckDbAnalysisStore : IAnalysisStore
         });
     }
 
+    public CampaignBreakdown Breakdown(string runId, IReadOnlyList<AccountId> accounts)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(accounts);
+        return Guard("break down exchanges of run " + runId, () =>
+        {
+            FlushExchanges();
+            return TimelineQuery.Breakdown(connection, runId, accounts);
+        });
+    }
+
     public IReadOnlyList<StoredRun> ListRuns() => Guard("list runs", () => RunRows.List(connection));
 
     /// <summary>Writes buffered exchanges into the table now; done anyway by <see cref="CompleteRun"/> and <see cref="Dispose"/>.</summary>

@@ -8,15 +8,7 @@ internal static class TimelineQuery
 {
     public static IReadOnlyList<DailyCount> Run(DuckDBConnection connection, string runId, IReadOnlyList<AccountId> accounts)
     {
-        Sql.Execute(connection, "CREATE TEMP TABLE IF NOT EXISTS selected_accounts (account_id VARCHAR NOT NULL)");
-        Sql.Execute(connection, "DELETE FROM selected_accounts");
-        using (var appender = connection.CreateAppender("selected_accounts"))
-        {
-            foreach (var account in accounts)
-            {
-                appender.CreateRow().AppendValue(account.Value).EndRow();
-            }
-        }
+        Select(connection, accounts);
 
         // epoch() keeps the day in UTC whatever the session time zone, with no ICU extension.
         using var command = Sql.Command(connection, """
@@ -29,10 +21,65 @@ internal static class TimelineQuery
         var days = new List<DailyCount>();
         while (reader.Read())
         {
-            var day = DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(reader.GetInt64(0)));
-            days.Add(new DailyCount(day, reader.GetInt64(1), reader.GetInt64(2)));
+            days.Add(new DailyCount(Day(reader.GetInt64(0)), reader.GetInt64(1), reader.GetInt64(2)));
         }
 
         return days;
+    }
+
+    public static CampaignBreakdown Breakdown(DuckDBConnection connection, string runId, IReadOnlyList<AccountId> accounts)
+    {
+        Select(connection, accounts);
+        var asns = Named(connection, runId, "CAST(e.asn AS VARCHAR)", "e.asn IS NOT NULL");
+        var countries = Named(connection, runId, "e.country", "e.country IS NOT NULL");
+        using var command = Sql.Command(connection, """
+            SELECT CAST(floor(epoch(e.ts) / 86400) AS BIGINT) AS day, e.model, count(*) AS n
+            FROM exchanges e JOIN selected_accounts s ON e.account_id = s.account_id
+            WHERE e.run_id = $run
+            GROUP BY 1, 2 ORDER BY 1, 2
+            """, ("run", runId));
+        using var reader = command.ExecuteReader();
+        var models = new List<ModelDay>();
+        while (reader.Read())
+        {
+            models.Add(new ModelDay(Day(reader.GetInt64(0)), reader.GetString(1), reader.GetInt64(2)));
+        }
+
+        return new CampaignBreakdown(asns, countries, models);
+    }
+
+    private static List<NamedCount> Named(DuckDBConnection connection, string runId, string column, string filter)
+    {
+#pragma warning disable CA2100 // column and filter are constants of this class; values go through parameters.
+        using var command = Sql.Command(connection, $"""
+            SELECT {column} AS name, count(*) AS n
+            FROM exchanges e JOIN selected_accounts s ON e.account_id = s.account_id
+            WHERE e.run_id = $run AND {filter}
+            GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10
+            """, ("run", runId));
+#pragma warning restore CA2100
+        using var reader = command.ExecuteReader();
+        var list = new List<NamedCount>();
+        while (reader.Read())
+        {
+            list.Add(new NamedCount(reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return list;
+    }
+
+    private static DateOnly Day(long day) => DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(day));
+
+    private static void Select(DuckDBConnection connection, IReadOnlyList<AccountId> accounts)
+    {
+        Sql.Execute(connection, "CREATE TEMP TABLE IF NOT EXISTS selected_accounts (account_id VARCHAR NOT NULL)");
+        Sql.Execute(connection, "DELETE FROM selected_accounts");
+        using (var appender = connection.CreateAppender("selected_accounts"))
+        {
+            foreach (var account in accounts)
+            {
+                appender.CreateRow().AppendValue(account.Value).EndRow();
+            }
+        }
     }
 }

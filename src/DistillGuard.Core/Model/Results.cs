@@ -32,7 +32,20 @@ public sealed record CampaignSummary(
     IReadOnlyDictionary<Capability, double> CapabilityMix,
     IReadOnlyList<string> Models,
     IReadOnlyList<string> Evidence,
-    IReadOnlyList<DailyCount> Timeline);
+    IReadOnlyList<DailyCount> Timeline)
+{
+    /// <summary>Estimated list-price value of the answers harvested, in USD, at the run's prices.</summary>
+    public double EstimatedApiValueUsd { get; init; }
+
+    /// <summary>Busiest autonomous systems, by exchanges.</summary>
+    public IReadOnlyList<NamedCount> Asns { get; init; } = [];
+
+    /// <summary>Busiest countries of the client IPs, by exchanges.</summary>
+    public IReadOnlyList<NamedCount> Countries { get; init; } = [];
+
+    /// <summary>Moves to a newly used model, with their dates.</summary>
+    public IReadOnlyList<ModelShift> ModelShifts { get; init; } = [];
+}
 
 /// <summary>Counts of the ingest stage: read = accepted + rejected + duplicates.</summary>
 public sealed record RunCounts(long Read, long Accepted, long Rejected, long Duplicates);
@@ -51,3 +64,15 @@ public sealed record AnalysisResult(
     RunInfo Run,
     IReadOnlyList<AccountVerdict> Accounts,
     IReadOnlyList<CampaignSummary> Campaigns);
+
+/// <summary>A name (an ASN, a country, a model) with how many exchanges carried it.</summary>
+public sealed record NamedCount(string Name, long Exchanges);
+
+/// <summary>Exchanges of one model on one UTC day, for finding when a campaign moved to a new model.</summary>
+public sealed record ModelDay(DateOnly Day, string Model, long Exchanges);
+
+/// <summary>A campaign's move from one model to another, dated by the first day the new one led.</summary>
+public sealed record ModelShift(DateOnly Day, string FromModel, string ToModel);
+
+/// <summary>Where a campaign's traffic came from and which models it used, day by day.</summary>
+public sealed record CampaignBreakdown(IReadOnlyList<NamedCount> Asns, IReadOnlyList<NamedCount> Countries, IReadOnlyList<ModelDay> ModelDays);

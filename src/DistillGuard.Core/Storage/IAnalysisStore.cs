@@ -27,6 +27,9 @@ public interface IAnalysisStore : IDisposable
     /// <summary>Exchanges and output tokens per UTC day over a set of accounts of a run (a campaign's timeline).</summary>
     IReadOnlyList<DailyCount> DailyCounts(string runId, IReadOnlyList<AccountId> accounts);
 
+    /// <summary>ASNs, countries and models per day over a set of accounts of a run.</summary>
+    CampaignBreakdown Breakdown(string runId, IReadOnlyList<AccountId> accounts);
+
     /// <summary>Every run in the store, oldest first, with its status.</summary>
     IReadOnlyList<StoredRun> ListRuns();
 
