@@ -45,3 +45,48 @@ public class QualityFloorTests
             "--extraction-prompts", Path.Combine(shared, "extraction")));
     }
 }
+
+public class ExplainCommandTests
+{
+    [Fact]
+    public async Task ExplainNamesTheSignalsOfAFlaggedAccountAndTheEvidenceOfItsCampaign()
+    {
+        using var dir = new TempDir();
+        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "202", "--out", dir["data"]));
+        var db = dir["runs.duckdb"];
+        Assert.Equal(0, await Cli.Run("analyze", "--input", dir["data"], "--out", dir["out"], "--db", db));
+        using var campaigns = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir["out"], "campaigns.json")));
+        var campaign = campaigns.RootElement[0];
+        var campaignId = campaign.GetProperty("campaign_id").GetString()!;
+        var accountId = campaign.GetProperty("accounts")[0].GetString()!;
+
+        var (code, text) = await Captured(() => Cli.Run("explain", "--db", db, "--account", accountId));
+        Assert.Equal(0, code);
+        Assert.Contains("distillation", text, StringComparison.Ordinal);
+        Assert.Contains("coordination", text, StringComparison.Ordinal);
+        Assert.Contains(campaignId, text, StringComparison.Ordinal);
+
+        (code, text) = await Captured(() => Cli.Run("explain", "--db", db, "--campaign", campaignId));
+        Assert.Equal(0, code);
+        Assert.Contains("accounts outside the campaign", text, StringComparison.Ordinal);
+
+        Assert.Equal(1, await Cli.Run("explain", "--db", db, "--account", "no-such-account"));
+        Assert.Equal(1, await Cli.Run("explain", "--db", dir["missing.duckdb"], "--campaign", campaignId));
+    }
+
+    private static async Task<(int Code, string Text)> Captured(Func<Task<int>> run)
+    {
+        var writer = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(writer) });
+        var previous = Spectre.Console.AnsiConsole.Console;
+        Spectre.Console.AnsiConsole.Console = console;
+        try
+        {
+            return (await run(), writer.ToString());
+        }
+        finally
+        {
+            Spectre.Console.AnsiConsole.Console = previous;
+        }
+    }
+}

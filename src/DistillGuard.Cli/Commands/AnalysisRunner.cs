@@ -1,5 +1,6 @@
 using DistillGuard.Analysis;
 using DistillGuard.Core.Model;
+using DistillGuard.Core.Quantification;
 using DistillGuard.Storage;
 using Spectre.Console;
 
@@ -8,7 +9,7 @@ namespace DistillGuard.Cli.Commands;
 /// <summary>Runs one analysis with a DuckDB store and a progress bar; shared by `analyze` and `demo`.</summary>
 internal static class AnalysisRunner
 {
-    public static async Task<AnalysisOutcome> RunAsync(string input, string outDir, string? db, string? keyFile, bool keepText, CancellationToken ct)
+    public static async Task<AnalysisOutcome> RunAsync(string input, string outDir, string? db, string? keyFile, bool keepText, CancellationToken ct, ApiPrices? prices = null)
     {
         var dbPath = db ?? Path.Combine(outDir, "distillguard.duckdb");
         var keyPath = keyFile ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dbPath))!, "distillguard.key");
@@ -19,6 +20,7 @@ internal static class AnalysisRunner
             OutDir = outDir,
             KeepText = keepText,
             HashKey = HashKeyFile.LoadOrCreate(keyPath),
+            Prices = prices ?? ApiPrices.Default,
         };
 
         using var store = new DuckDbAnalysisStore(dbPath);
