@@ -35,7 +35,28 @@ internal static class ScenarioCatalog
             new CampaignSpec(CampaignStyle.Agentic, Accounts: 50, Concurrent: 50, DailyRate: 60),
         ]);
 
-    private static readonly IReadOnlyList<ScenarioSpec> All = [Tiny, Default];
+    // Crowds behind one address: a university NAT and popular VPN exits carry many ordinary users,
+    // students among them asking for step-by-step explanations; none of them may be linked.
+    private static readonly ScenarioSpec SharedNat = Default with
+    {
+        Name = "shared-nat",
+        Casual = new CasualSpec(Accounts: 2300, MedianExchanges: 10, Teams: 40, NatAccounts: 700, VpnAccounts: 700, StudentShare: 0.35, YoungShare: 0.15),
+    };
+
+    // Only the slow style: several operators on aged residential accounts with paraphrased
+    // wrappers and cover traffic, against the full organic population.
+    private static readonly ScenarioSpec LowAndSlow = Default with
+    {
+        Name = "low-and-slow",
+        Campaigns =
+        [
+            new CampaignSpec(CampaignStyle.LowAndSlow, Accounts: 80, Concurrent: 80, DailyRate: 25),
+            new CampaignSpec(CampaignStyle.LowAndSlow, Accounts: 40, Concurrent: 40, DailyRate: 40),
+            new CampaignSpec(CampaignStyle.LowAndSlow, Accounts: 24, Concurrent: 24, DailyRate: 20),
+        ],
+    };
+
+    private static readonly IReadOnlyList<ScenarioSpec> All = [Tiny, Default, SharedNat, LowAndSlow];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(s => s.Name)];
 
