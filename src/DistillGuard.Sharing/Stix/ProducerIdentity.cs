@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace DistillGuard.Sharing.Stix;
 
 /// <summary>The provider that produces a bundle; its STIX identity id is derived from its name.</summary>
@@ -11,4 +13,26 @@ public sealed record ProducerIdentity(string Name, string? ContactInformation = 
     /// <summary>A deterministic id for an object that plays <paramref name="role"/> for <paramref name="subject"/>.</summary>
     internal string ObjectId(string type, string subject, string role) =>
         Uuid5.StixId(type, Name + "\n" + subject + "\n" + role);
+
+    /// <summary>The producer's <c>identity</c> object.</summary>
+    internal JsonObject ToStix(DateTimeOffset created, DateTimeOffset modified, string markingId)
+    {
+        var identity = new JsonObject
+        {
+            ["type"] = "identity",
+            ["spec_version"] = "2.1",
+            ["id"] = StixId,
+            ["created"] = StixJson.Timestamp(created),
+            ["modified"] = StixJson.Timestamp(modified > created ? modified : created),
+            ["name"] = Name,
+            ["identity_class"] = "organization",
+            ["object_marking_refs"] = StixJson.Strings([markingId]),
+        };
+        if (!string.IsNullOrWhiteSpace(ContactInformation))
+        {
+            identity["contact_information"] = ContactInformation;
+        }
+
+        return identity;
+    }
 }

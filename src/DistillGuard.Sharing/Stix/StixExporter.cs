@@ -56,23 +56,7 @@ public static class StixExporter
     {
         var created = summaries.Count == 0 ? DateTimeOffset.UnixEpoch : summaries.Min(s => s.FirstSeen);
         var modified = summaries.Count == 0 ? created : summaries.Max(s => s.LastSeen > s.FirstSeen ? s.LastSeen : s.FirstSeen);
-        var identity = new JsonObject
-        {
-            ["type"] = "identity",
-            ["spec_version"] = "2.1",
-            ["id"] = producer.StixId,
-            ["created"] = StixJson.Timestamp(created),
-            ["modified"] = StixJson.Timestamp(modified),
-            ["name"] = producer.Name,
-            ["identity_class"] = "organization",
-            ["object_marking_refs"] = StixJson.Strings([markingId]),
-        };
-        if (!string.IsNullOrWhiteSpace(producer.ContactInformation))
-        {
-            identity["contact_information"] = producer.ContactInformation;
-        }
-
-        return identity;
+        return producer.ToStix(created, modified, markingId);
     }
 
     /// <summary>The intrusion set (the operator) behind campaigns that share indicators, with attributed-to relationships.</summary>
