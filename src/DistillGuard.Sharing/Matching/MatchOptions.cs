@@ -1,0 +1,51 @@
+using DistillGuard.Sharing.Stix;
+
+namespace DistillGuard.Sharing.Matching;
+
+/// <summary>
+/// Intake limits and evidence weights of <see cref="StixMatcher"/>. A score is the noisy-OR
+/// 1 − Π(1 − wᵢ) of the weights of the indicator kinds that matched, so it stays in [0, 1] and never
+/// falls when more evidence matches. The defaults make any payment or IP hash, or a strong template
+/// match, enough on its own, while network, ASN, user agent and e-mail domain together (0.39) are not.
+/// </summary>
+public sealed record MatchOptions
+{
+    /// <summary>The defaults described on each property.</summary>
+    public static MatchOptions Default { get; } = new();
+
+    /// <summary>Accounts at or above this score are reported. Default 0.5.</summary>
+    public double Threshold { get; init; } = 0.5;
+
+    /// <summary>Larger bundles are refused before parsing. Default 16 MiB (UTF-8 bytes).</summary>
+    public long MaxBundleBytes { get; init; } = 16L * 1024 * 1024;
+
+    /// <summary>The most restrictive TLP marking this pipeline may process. Default TLP:AMBER+STRICT (TLP:RED is for named people, not pipelines).</summary>
+    public Tlp MaxTlp { get; init; } = Tlp.AmberStrict;
+
+    /// <summary>Same payment fingerprint: near-certain. Default 0.9.</summary>
+    public double PaymentWeight { get; init; } = 0.9;
+
+    /// <summary>Same client address. Default 0.8.</summary>
+    public double ClientIpWeight { get; init; } = 0.8;
+
+    /// <summary>Same network (shared by many customers of an ISP or cloud). Default 0.25.</summary>
+    public double NetworkWeight { get; init; } = 0.25;
+
+    /// <summary>Same autonomous system. Default 0.05.</summary>
+    public double AsnWeight { get; init; } = 0.05;
+
+    /// <summary>Same user agent string. Default 0.1.</summary>
+    public double UserAgentWeight { get; init; } = 0.1;
+
+    /// <summary>Same e-mail domain (often a public mail service). Default 0.05.</summary>
+    public double EmailDomainWeight { get; init; } = 0.05;
+
+    /// <summary>Weight of a full template match. Default 0.9.</summary>
+    public double TemplateWeight { get; init; } = 0.9;
+
+    /// <summary>The fraction of LSH bands matched (by any of the account's samples) that counts as a full template match; less scales linearly. Default 0.25.</summary>
+    public double TemplateFullFraction { get; init; } = 0.25;
+
+    /// <summary>Fewer matched bands than this count as no template evidence. Default 2.</summary>
+    public int MinTemplateBands { get; init; } = 2;
+}
