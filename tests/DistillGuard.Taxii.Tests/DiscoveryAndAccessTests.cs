@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using DistillGuard.Taxii.Protocol;
 
 namespace DistillGuard.Taxii.Tests;
 
@@ -108,6 +111,20 @@ public sealed class DiscoveryAndAccessTests : IAsyncLifetime
         var big = Some.Envelope(Enumerable.Range(0, 400).Select(i => Some.Indicator(i)));
         Assert.True(big.Length > 65536);
         using var response = await server.PostAsync(server.Objects(), big);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AChunkedPostThatGrowsOverTheConfiguredSizeIsTooLarge()
+    {
+        var big = Encoding.UTF8.GetBytes(Some.Envelope(Enumerable.Range(0, 400).Select(i => Some.Indicator(i))));
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.Objects());
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Some.WriterToken);
+        request.Headers.TryAddWithoutValidation("Accept", MediaTypes.Taxii);
+        request.Headers.TransferEncodingChunked = true;
+        request.Content = new StreamContent(new MemoryStream(big));
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(MediaTypes.Taxii);
+        using var response = await server.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
