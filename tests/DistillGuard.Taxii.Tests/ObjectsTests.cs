@@ -105,6 +105,19 @@ public sealed class ObjectsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheStatusOfAPostCanBeFetchedAgainByThePosterOnly()
+    {
+        var status = await server.PostObjectsAsync(Some.Envelope(Some.Indicator(1), "{}"));
+        var path = $"/distillguard/status/{status.GetProperty("id").GetString()}/";
+
+        var again = await server.GetJsonAsync(path);
+        Assert.Equal(1, again.GetProperty("success_count").GetInt32());
+        Assert.Equal(1, again.GetProperty("failure_count").GetInt32());
+        using var other = await server.GetAsync(path, Some.ReaderToken);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    [Fact]
     public async Task AnEmptyCollectionAnswersAnEmptyEnvelope()
     {
         var envelope = await server.GetJsonAsync(server.Objects());

@@ -60,6 +60,12 @@ public static class TaxiiConfigFile
             throw new InvalidDataException($"TAXII config '{source}': a token is declared twice");
         }
 
+        // Names identify a peer (e.g. as the owner of a status resource), so they must be unique too.
+        if (tokens.Select(t => t.Name).Distinct(StringComparer.Ordinal).Count() != tokens.Length)
+        {
+            throw new InvalidDataException($"TAXII config '{source}': a token name is declared twice");
+        }
+
         var apiRoot = string.IsNullOrWhiteSpace(dto.ApiRoot) ? TaxiiConfig.DefaultApiRoot : dto.ApiRoot.Trim('/');
         if (apiRoot.Contains('/', StringComparison.Ordinal) || string.Equals(apiRoot, "taxii2", StringComparison.OrdinalIgnoreCase))
         {
@@ -87,6 +93,11 @@ public static class TaxiiConfigFile
 
     private static TokenGrant ToGrant(TokenDto t, HashSet<string> collections, string source)
     {
+        if (string.IsNullOrWhiteSpace(t.Name))
+        {
+            throw new InvalidDataException($"TAXII config '{source}': every token needs a 'name'");
+        }
+
         if (string.IsNullOrWhiteSpace(t.Token) || t.Token.Length < 16)
         {
             throw new InvalidDataException($"TAXII config '{source}': token '{t.Name}' must be at least 16 characters");
@@ -94,7 +105,7 @@ public static class TaxiiConfigFile
 
         var read = Normalise(t.Read, collections, t.Name, source);
         var write = Normalise(t.Write, collections, t.Name, source);
-        return new TokenGrant(t.Token, t.Name ?? "unnamed", read, write);
+        return new TokenGrant(t.Token, t.Name, read, write);
     }
 
     private static HashSet<string> Normalise(IReadOnlyList<string>? ids, HashSet<string> known, string? name, string source)

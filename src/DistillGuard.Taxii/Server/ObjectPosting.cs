@@ -56,7 +56,10 @@ internal sealed class ObjectPosting(TaxiiConfig config, TaxiiObjectStore store, 
                 return TaxiiResults.Error(StatusCodes.Status400BadRequest, "not an envelope", "the body must be {\"objects\":[...]}");
             }
 
-            return TaxiiResults.Resource(Store(collection.Id, objects, requested), StatusCodes.Status202Accepted);
+            var status = Store(collection.Id, objects, requested);
+            var json = JsonSerializer.Serialize(status, TaxiiResults.Json);
+            store.SaveStatus(status.Id, context.Grant().Name, json);
+            return TaxiiResults.Raw(json, StatusCodes.Status202Accepted);
         }
     }
 

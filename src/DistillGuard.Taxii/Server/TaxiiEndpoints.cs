@@ -24,6 +24,7 @@ internal sealed class TaxiiEndpoints(TaxiiConfig config, TaxiiObjectStore store,
         root.MapGet("/collections/{id}/objects/", (HttpContext c, string id) => Objects(c, id, null));
         root.MapGet("/collections/{id}/objects/{objectId}/", (HttpContext c, string id, string objectId) => Objects(c, id, objectId));
         root.MapGet("/collections/{id}/manifest/", Manifest);
+        root.MapGet("/status/{statusId}/", Status);
         root.MapPost("/collections/{id}/objects/", new ObjectPosting(config, store, clock).PostAsync);
     }
 
@@ -51,6 +52,12 @@ internal sealed class TaxiiEndpoints(TaxiiConfig config, TaxiiObjectStore store,
 
     private IResult ApiRoot() =>
         TaxiiResults.Resource(new ApiRootResource(config.Title, null, [MediaTypes.Taxii], config.MaxContentLength));
+
+    /// <summary>A status resource (§4.3) is visible to the token that made the request, and to no other.</summary>
+    private IResult Status(HttpContext context, string statusId) =>
+        store.FindStatus(statusId, context.Grant().Name) is { } json
+            ? TaxiiResults.Raw(json)
+            : TaxiiResults.Error(StatusCodes.Status404NotFound, "no such status", statusId);
 
     private IResult Collections(HttpContext context)
     {

@@ -21,6 +21,10 @@ internal static class TaxiiResults
     public static IResult Resource<T>(T value, int status = StatusCodes.Status200OK) =>
         new Result(status, JsonSerializer.SerializeToUtf8Bytes(value, Json), []);
 
+    /// <summary>A resource already serialised as JSON.</summary>
+    public static IResult Raw(string json, int status = StatusCodes.Status200OK) =>
+        new Result(status, System.Text.Encoding.UTF8.GetBytes(json), []);
+
     public static IResult Error(int status, string title, string? description = null) =>
         Resource(new ErrorResource(title, description, status.ToString(CultureInfo.InvariantCulture)), status);
 

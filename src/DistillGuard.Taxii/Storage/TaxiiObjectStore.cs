@@ -20,6 +20,9 @@ public sealed class TaxiiObjectStore : IDisposable
         "spec_version VARCHAR NOT NULL, modified TIMESTAMP, date_added TIMESTAMP NOT NULL, " +
         "seq BIGINT NOT NULL PRIMARY KEY, json VARCHAR NOT NULL)";
 
+    private const string StatusSchema =
+        "CREATE TABLE IF NOT EXISTS taxii_status (status_id VARCHAR PRIMARY KEY, owner VARCHAR NOT NULL, json VARCHAR NOT NULL)";
+
     private readonly DuckDBConnection connection;
     private readonly TimeProvider clock;
     private readonly Lock gate = new();
@@ -37,6 +40,7 @@ public sealed class TaxiiObjectStore : IDisposable
             Execute("SET autoinstall_known_extensions = false");
             Execute("SET autoload_known_extensions = false");
             Execute(Schema);
+            Execute(StatusSchema);
             using var command = Command("SELECT coalesce(max(seq), 0) FROM taxii_objects");
             lastSequence = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
@@ -105,6 +109,26 @@ public sealed class TaxiiObjectStore : IDisposable
 
             var more = rows.Count > query.Limit;
             return new ObjectPage(more ? rows[..query.Limit] : rows, more);
+        }
+    }
+
+    /// <summary>Keeps a status resource (as JSON) so that the token <paramref name="owner"/> can fetch it again.</summary>
+    public void SaveStatus(string statusId, string owner, string json)
+    {
+        lock (gate)
+        {
+            using var insert = Command("INSERT INTO taxii_status VALUES ($id, $owner, $json)", ("id", statusId), ("owner", owner), ("json", json));
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The status resource JSON with this id posted by <paramref name="owner"/>, or null.</summary>
+    public string? FindStatus(string statusId, string owner)
+    {
+        lock (gate)
+        {
+            using var select = Command("SELECT json FROM taxii_status WHERE status_id = $id AND owner = $owner", ("id", statusId), ("owner", owner));
+            return select.ExecuteScalar() as string;
         }
     }
 
