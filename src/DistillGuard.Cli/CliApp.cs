@@ -16,6 +16,8 @@ public static class CliApp
         root.Subcommands.Add(EvaluateSuiteCommand.Build());
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(BenchCommand.Build());
+        root.Subcommands.Add(TaxiiCommand.Build());
+        root.Subcommands.Add(IntelCommand.Build());
         return root;
     }
 
