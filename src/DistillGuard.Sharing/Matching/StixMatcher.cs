@@ -1,3 +1,4 @@
+using DistillGuard.Core.Model;
 using DistillGuard.Core.Sharing;
 using DistillGuard.Sharing.Fingerprints;
 using DistillGuard.Sharing.Keys;
@@ -16,21 +17,33 @@ public static class StixMatcher
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(local);
+        return Match(bundleJson, key.KeyId, local.Select(a => (a.AccountId, IndicatorHasher.Of(key, a))).ToList(), options);
+    }
+
+    /// <summary>
+    /// The same matching over accounts hashed earlier with the group key whose id is <paramref name="keyId"/>
+    /// (as stored by an analysis run with a sharing key). Template bands count by how many of the
+    /// campaign's band hashes the account shares.
+    /// </summary>
+    public static IReadOnlyList<AccountMatch> Match(
+        string bundleJson, string keyId, IReadOnlyList<(AccountId AccountId, KeyedIndicators Hashes)> local, MatchOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(keyId);
+        ArgumentNullException.ThrowIfNull(local);
         options ??= MatchOptions.Default;
         var peer = BundleIntake.Read(bundleJson, options);
 
         var matches = new List<AccountMatch>();
-        foreach (var account in local)
+        foreach (var (accountId, hashes) in local)
         {
-            var hashes = IndicatorHasher.Of(key, account);
-            var templates = account.TemplateSamples.Select(t => TemplateFingerprint.Compute(key, t)).Where(f => f.Bands.Count > 0).ToList();
+            var bands = hashes.Of(IndicatorKind.Template).ToHashSet(StringComparer.Ordinal);
             foreach (var campaign in peer.Campaigns)
             {
-                var evidence = Evidence(campaign, hashes, templates, key.KeyId, options);
+                var evidence = Evidence(campaign, hashes, bands, keyId, options);
                 var score = 1.0 - evidence.Aggregate(1.0, (rest, e) => rest * (1.0 - e.Weight));
                 if (evidence.Count > 0 && score >= options.Threshold)
                 {
-                    matches.Add(new AccountMatch(account.AccountId, campaign.CampaignId, score,
+                    matches.Add(new AccountMatch(accountId, campaign.CampaignId, score,
                         evidence.Select(e => e.Kind.ToContract()).ToList()));
                 }
             }
@@ -44,7 +57,7 @@ public static class StixMatcher
 
     /// <summary>The weight each matched kind contributes, one entry per kind, in kind order.</summary>
     private static List<(IndicatorKind Kind, double Weight)> Evidence(
-        PeerCampaign campaign, KeyedIndicators local, List<TemplateFingerprint> templates, string keyId, MatchOptions options)
+        PeerCampaign campaign, KeyedIndicators local, HashSet<string> bands, string keyId, MatchOptions options)
     {
         var evidence = new List<(IndicatorKind Kind, double Weight)>();
         var usable = campaign.Indicators.Where(i => string.Equals(i.KeyId, keyId, StringComparison.Ordinal)).ToList();
@@ -57,7 +70,7 @@ public static class StixMatcher
             }
 
             var weight = kind == IndicatorKind.Template
-                ? TemplateWeight(templates, peerHashes, options)
+                ? TemplateWeight(bands, peerHashes, options)
                 : local.Of(kind).Any(peerHashes.Contains) ? Weight(kind, options) : 0.0;
             if (weight > 0)
             {
@@ -68,18 +81,10 @@ public static class StixMatcher
         return evidence;
     }
 
-    /// <summary>Bands matched by any of the account's samples, as a fraction of all bands, scaled to the template weight.</summary>
-    private static double TemplateWeight(List<TemplateFingerprint> templates, HashSet<string> peerBands, MatchOptions options)
+    /// <summary>Band hashes the account shares with the campaign (each hash is keyed with its band index), as a fraction of all bands, scaled to the template weight.</summary>
+    private static double TemplateWeight(HashSet<string> bands, HashSet<string> peerBands, MatchOptions options)
     {
-        var matched = 0;
-        for (var band = 0; band < TemplateFingerprint.BandCount; band++)
-        {
-            if (templates.Any(t => peerBands.Contains(t.Bands[band])))
-            {
-                matched++;
-            }
-        }
-
+        var matched = Math.Min(TemplateFingerprint.BandCount, peerBands.Count(bands.Contains));
         if (matched < options.MinTemplateBands)
         {
             return 0.0;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using DistillGuard.Core.Sharing;
 
 namespace DistillGuard.Sharing.Stix;
 
@@ -10,11 +9,12 @@ internal sealed record InfrastructureShape(string Type, string Description)
     private const int HydraNetworks = 20;
     private const int HydraAsns = 5;
 
-    public static InfrastructureShape Of(CampaignIndicators material)
+    /// <summary>From keyed hashes: each distinct value has one distinct hash, so the counts are the same.</summary>
+    public static InfrastructureShape Of(Keys.KeyedIndicators hashed)
     {
-        var ips = material.ClientIps.Distinct(StringComparer.Ordinal).Count();
-        var networks = material.Networks.Distinct(StringComparer.Ordinal).Count();
-        var asns = material.Asns.Distinct().Count();
+        var ips = hashed.Of(Keys.IndicatorKind.ClientIp).Count;
+        var networks = hashed.Of(Keys.IndicatorKind.Network).Count;
+        var asns = hashed.Of(Keys.IndicatorKind.Asn).Count;
         var hydra = networks >= HydraNetworks && asns >= HydraAsns;
         var what = hydra
             ? "Hydra network of residential or compromised hosts"

@@ -21,15 +21,30 @@ public static class StixExporter
         SharingKey key,
         Tlp tlp)
     {
-        ArgumentNullException.ThrowIfNull(producer);
         ArgumentNullException.ThrowIfNull(campaigns);
         ArgumentNullException.ThrowIfNull(key);
+        return Export(producer, campaigns.Select(c => (c.Summary, IndicatorHasher.Of(key, c.Indicators))).ToList(), key.KeyId, tlp);
+    }
+
+    /// <summary>
+    /// The same bundle from material hashed earlier with the group key whose id is <paramref name="keyId"/>
+    /// (as stored by an analysis run with a sharing key), so no raw value need be kept.
+    /// </summary>
+    public static string Export(
+        ProducerIdentity producer,
+        IReadOnlyList<(CampaignSummary Summary, KeyedIndicators Hashes)> campaigns,
+        string keyId,
+        Tlp tlp)
+    {
+        ArgumentNullException.ThrowIfNull(producer);
+        ArgumentNullException.ThrowIfNull(campaigns);
+        ArgumentNullException.ThrowIfNull(keyId);
 
         var markingId = TlpMarkings.Id(tlp);
         var ordered = campaigns.OrderBy(c => c.Summary.CampaignId.Value, StringComparer.Ordinal).ToList();
-        var hashed = ordered.Select(c => IndicatorHasher.Of(key, c.Indicators)).ToList();
+        var hashed = ordered.Select(c => c.Hashes).ToList();
         var builders = ordered
-            .Select((c, i) => new CampaignObjects(producer, c.Summary, hashed[i], key.KeyId, markingId))
+            .Select((c, i) => new CampaignObjects(producer, c.Summary, hashed[i], keyId, markingId))
             .ToList();
 
         var objects = new List<JsonObject>
@@ -40,7 +55,7 @@ public static class StixExporter
         };
         for (var i = 0; i < ordered.Count; i++)
         {
-            objects.AddRange(builders[i].Build(InfrastructureShape.Of(ordered[i].Indicators)));
+            objects.AddRange(builders[i].Build(InfrastructureShape.Of(hashed[i])));
         }
 
         foreach (var group in OperatorGroups(hashed))
