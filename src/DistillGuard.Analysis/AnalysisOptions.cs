@@ -1,5 +1,6 @@
 using DistillGuard.Core.Quantification;
 using DistillGuard.Core.Scoring;
+using DistillGuard.Sharing.Keys;
 
 namespace DistillGuard.Analysis;
 
@@ -19,6 +20,12 @@ public sealed record AnalysisOptions
 
     /// <summary>Prices per million tokens for the estimated value of each campaign's harvest.</summary>
     public ApiPrices Prices { get; init; } = ApiPrices.Default;
+
+    /// <summary>
+    /// A sharing group's key: when set, every account's indicators are also stored hashed with it,
+    /// so campaigns can later be exported to the group and peers' bundles matched (raw values are not stored).
+    /// </summary>
+    public SharingKey? SharingKey { get; init; }
 
     /// <summary>Version label of the scoring parameters, recorded with the run.</summary>
     public string ModelVersion { get; init; } = "default-v1";

@@ -28,6 +28,7 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         using var hasher = new KeyedHasher(options.HashKey);
         var minimiser = new ExchangeMinimiser(hasher, options.KeepText);
         var table = new AccountTable();
+        var sharing = options.SharingKey is null ? null : new SharingMaterial();
 
         using var rejects = new JsonlRejectWriter(Path.Combine(options.OutDir, "rejects.jsonl"));
         var reader = new ExchangeLogReader(rejects);
@@ -46,6 +47,7 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
                 for (var i = 0; i < batch.Exchanges.Length; i++)
                 {
                     table.Add(batch.Exchanges[i], batch.Signals[i]);
+                    sharing?.Add(batch.Exchanges[i], batch.Signals[i]);
                 }
 
                 if (batch.Stored is not null)
@@ -74,6 +76,11 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         progress?.Report(new AnalysisProgress("writing", reader.BytesRead, reader.TotalBytes, exchanges));
         OutputFiles.Write(options.OutDir, result, scored.Features);
         store?.CompleteRun(result, scored.Features);
+        if (sharing is not null && store is not null)
+        {
+            progress?.Report(new AnalysisProgress("sharing fingerprints", reader.BytesRead, reader.TotalBytes, exchanges));
+            store.SaveSharingFingerprints(runId, options.SharingKey!.KeyId, sharing.Hash(options.SharingKey));
+        }
         return new AnalysisOutcome(result, scored.Features, table.MeanStateBytes);
     }
 

@@ -17,7 +17,7 @@ public static class CliApp
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(BenchCommand.Build());
         root.Subcommands.Add(TaxiiCommand.Build());
-        root.Subcommands.Add(IntelCommand.Build());
+        root.Subcommands.Add(IntelCommand.Build(IntelShareCommands.Export(), IntelShareCommands.Match()));
         return root;
     }
 

@@ -11,7 +11,15 @@ public sealed record SimulationOptions(
     int Seed,
     string OutDir,
     string? OrganicPromptsPath = null,
-    string? ExtractionPromptsPath = null);
+    string? ExtractionPromptsPath = null)
+{
+    /// <summary>
+    /// When set, each campaign operator's playbook (its wrapper templates and call shape) comes from
+    /// this seed instead of <see cref="Seed"/>: two providers simulated with different seeds and the
+    /// same operator seed see the same operators through different accounts, addresses and payloads.
+    /// </summary>
+    public int? OperatorSeed { get; init; }
+}
 
 /// <summary>What a simulation wrote.</summary>
 public sealed record SimulationResult(

@@ -23,7 +23,7 @@ public static class Simulator
     {
         ArgumentNullException.ThrowIfNull(options);
         ScenarioSpec spec = ScenarioCatalog.Get(options.Scenario);
-        var ctx = new SimContext(spec, options.Seed, LoadPrompts(options));
+        var ctx = new SimContext(spec, options.Seed, LoadPrompts(options)) { OperatorSeed = options.OperatorSeed };
 
         Action<SimContext>[] populations =
         [

@@ -2,6 +2,7 @@ namespace DistillGuard.Storage;
 
 using System.Data.Common;
 using DistillGuard.Core.Model;
+using DistillGuard.Core.Sharing;
 using DistillGuard.Core.Storage;
 using DuckDB.NET.Data;
 
@@ -120,6 +121,20 @@ public sealed class DuckDbAnalysisStore : IAnalysisStore
             FlushExchanges();
             return TimelineQuery.Breakdown(connection, runId, accounts);
         });
+    }
+
+    public void SaveSharingFingerprints(string runId, string keyId, IReadOnlyList<SharingFingerprint> fingerprints)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(keyId);
+        ArgumentNullException.ThrowIfNull(fingerprints);
+        Guard("store sharing fingerprints of run " + runId, () => SharingRows.Save(connection, runId, keyId, fingerprints));
+    }
+
+    public (string KeyId, IReadOnlyList<SharingFingerprint> Fingerprints)? LoadSharingFingerprints(string runId)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        return Guard("load sharing fingerprints of run " + runId, () => SharingRows.Load(connection, runId));
     }
 
     public IReadOnlyList<StoredRun> ListRuns() => Guard("list runs", () => RunRows.List(connection));

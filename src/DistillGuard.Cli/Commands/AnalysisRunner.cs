@@ -1,6 +1,7 @@
 using DistillGuard.Analysis;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Quantification;
+using DistillGuard.Sharing.Keys;
 using DistillGuard.Storage;
 using Spectre.Console;
 
@@ -9,7 +10,7 @@ namespace DistillGuard.Cli.Commands;
 /// <summary>Runs one analysis with a DuckDB store and a progress bar; shared by `analyze` and `demo`.</summary>
 internal static class AnalysisRunner
 {
-    public static async Task<AnalysisOutcome> RunAsync(string input, string outDir, string? db, string? keyFile, bool keepText, CancellationToken ct, ApiPrices? prices = null)
+    public static async Task<AnalysisOutcome> RunAsync(string input, string outDir, string? db, string? keyFile, bool keepText, CancellationToken ct, ApiPrices? prices = null, SharingKey? sharingKey = null)
     {
         var dbPath = db ?? Path.Combine(outDir, "distillguard.duckdb");
         var keyPath = keyFile ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dbPath))!, "distillguard.key");
@@ -21,6 +22,7 @@ internal static class AnalysisRunner
             KeepText = keepText,
             HashKey = HashKeyFile.LoadOrCreate(keyPath),
             Prices = prices ?? ApiPrices.Default,
+            SharingKey = sharingKey,
         };
 
         using var store = new DuckDbAnalysisStore(dbPath);

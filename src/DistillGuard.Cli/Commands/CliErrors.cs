@@ -14,7 +14,7 @@ internal static class CliErrors
             return await action();
         }
         catch (Exception ex) when (ex is InputFileException or IOException or UnauthorizedAccessException or ArgumentException
-            or EvaluationInputException or StoreException or InvalidDataException or HttpRequestException)
+            or EvaluationInputException or StoreException or InvalidDataException or DistillGuard.Sharing.Matching.BundleRejectedException or HttpRequestException)
         {
             await Console.Error.WriteLineAsync("error: " + ex.Message);
             return 1;

@@ -14,10 +14,15 @@ internal static class SimulateCommand
         var output = new Option<string>("--out") { Description = "output folder", Required = true };
         var organic = new Option<string?>("--organic-prompts") { Description = "JSONL corpus ({\"text\":...}) for organic users' prompts" };
         var extraction = new Option<string?>("--extraction-prompts") { Description = "JSONL corpus for campaigns' harvesting prompts" };
-        var command = new Command("simulate", "Write exchanges.jsonl.gz and labels.csv for a scenario.") { scenario, seed, output, organic, extraction };
+        var operatorSeed = new Option<int?>("--operator-seed") { Description = "share the campaign operators' playbooks with another simulated provider that uses the same operator seed" };
+        var command = new Command("simulate", "Write exchanges.jsonl.gz and labels.csv for a scenario.") { scenario, seed, output, organic, extraction, operatorSeed };
         command.SetAction((parse, ct) => CliErrors.Guard(() =>
         {
-            var result = Run(new SimulationOptions(parse.GetValue(scenario)!, parse.GetValue(seed), parse.GetValue(output)!, parse.GetValue(organic), parse.GetValue(extraction)), ct);
+            var options = new SimulationOptions(parse.GetValue(scenario)!, parse.GetValue(seed), parse.GetValue(output)!, parse.GetValue(organic), parse.GetValue(extraction))
+            {
+                OperatorSeed = parse.GetValue(operatorSeed),
+            };
+            var result = Run(options, ct);
             AnsiConsole.MarkupLineInterpolated($"{result.Exchanges:N0} exchanges from {result.Accounts:N0} accounts ({result.CampaignAccounts:N0} in {result.Campaigns.Count} campaigns) → {result.ExchangesPath}, {result.LabelsPath}");
             return Task.FromResult(0);
         }));

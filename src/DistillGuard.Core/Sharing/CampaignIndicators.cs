@@ -28,3 +28,6 @@ public sealed record AccountIndicators(
     IReadOnlyList<string> EmailDomains,
     IReadOnlyList<string> UserAgents,
     IReadOnlyList<string> TemplateSamples);
+
+/// <summary>One indicator of one account, already hashed with a sharing group's key (kind as its contract name).</summary>
+public sealed record SharingFingerprint(AccountId AccountId, string Kind, string Value);

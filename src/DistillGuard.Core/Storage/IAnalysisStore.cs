@@ -1,6 +1,7 @@
 namespace DistillGuard.Core.Storage;
 
 using DistillGuard.Core.Model;
+using DistillGuard.Core.Sharing;
 
 /// <summary>
 /// Storage of runs, minimised exchanges and results behind a small interface, so later hosts
@@ -29,6 +30,12 @@ public interface IAnalysisStore : IDisposable
 
     /// <summary>ASNs, countries and models per day over a set of accounts of a run.</summary>
     CampaignBreakdown Breakdown(string runId, IReadOnlyList<AccountId> accounts);
+
+    /// <summary>Stores the accounts' indicators hashed with a sharing group's key (identified by <paramref name="keyId"/>).</summary>
+    void SaveSharingFingerprints(string runId, string keyId, IReadOnlyList<SharingFingerprint> fingerprints);
+
+    /// <summary>The sharing key id and fingerprints of a run; null when the run was analysed without a sharing key.</summary>
+    (string KeyId, IReadOnlyList<SharingFingerprint> Fingerprints)? LoadSharingFingerprints(string runId);
 
     /// <summary>Every run in the store, oldest first, with its status.</summary>
     IReadOnlyList<StoredRun> ListRuns();

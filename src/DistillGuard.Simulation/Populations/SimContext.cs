@@ -28,6 +28,15 @@ internal sealed class SimContext(ScenarioSpec spec, int seed, PromptSources prom
 
     public IReadOnlyList<SimAccount> Accounts => accounts;
 
+    /// <summary>Seed of the operators' playbooks, when shared with another simulated provider.</summary>
+    public int? OperatorSeed { get; init; }
+
+    /// <summary>
+    /// The stream an operator draws its playbook from: shared across providers when an operator seed
+    /// is set (the n-th campaign of the scenario is the same operator), otherwise the operator's own stream.
+    /// </summary>
+    public Random OperatorStream(Random own) => OperatorSeed is { } shared ? Rng.Derive(shared, 1_000_000UL + (ulong)campaigns) : own;
+
     /// <summary>A fresh, independent random stream.</summary>
     public Random NewStream() => Rng.Derive(seed, ++streams);
 

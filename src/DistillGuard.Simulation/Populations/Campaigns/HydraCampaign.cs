@@ -19,7 +19,8 @@ internal static class HydraCampaign
     {
         Random rng = ctx.NewStream();
         var op = new Operator(rng, ctx.NextCampaignId(), Networks.VpnAndProxy, paymentCount: rng.Next(2, 5) + (spec.Accounts / 12), subnetCount: rng.Next(2, 5));
-        IWrapper[] wrappers = [.. FixedWrapper.Templates.OrderBy(_ => rng.Next()).Take(rng.Next(2, 5)).Select(t => new FixedWrapper(t))];
+        Random playbook = ctx.OperatorStream(rng);
+        IWrapper[] wrappers = [.. FixedWrapper.Templates.OrderBy(_ => playbook.Next()).Take(playbook.Next(2, 5)).Select(t => new FixedWrapper(t))];
         IPromptSource dataset = ctx.Prompts.Capability.Sweep(rng);
         string[] uas = [UserAgents.Sdk(rng), UserAgents.Sdk(rng)];
         var shape = new CallShape(

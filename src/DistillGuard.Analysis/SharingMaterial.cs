@@ -1,0 +1,95 @@
+using DistillGuard.Core.Content;
+using DistillGuard.Core.Features;
+using DistillGuard.Core.Model;
+using DistillGuard.Core.Sharing;
+using DistillGuard.Sharing.Keys;
+
+namespace DistillGuard.Analysis;
+
+/// <summary>
+/// Collects, per account, a bounded sample of the indicator material a sharing group matches on
+/// (IPs, networks, ASNs, payment, e-mail domain, client, wrapper texts), and turns it into hashes
+/// under the group's key at the end of the run. The raw sample lives only in memory during the run.
+/// </summary>
+internal sealed class SharingMaterial
+{
+    private const int MaxIps = 8;
+    private const int MaxNetworks = 4;
+    private const int MaxAsns = 4;
+    private const int MaxSmall = 2;
+    private const int MaxUserAgents = 4;
+    private const int MaxTemplates = 6;
+    private const int MinWrapperWords = 12;
+    private readonly Dictionary<AccountId, Sample> _accounts = [];
+
+    public void Add(Exchange exchange, in ExchangeSignals signals)
+    {
+        if (!_accounts.TryGetValue(exchange.AccountId, out var sample))
+        {
+            sample = new Sample();
+            _accounts[exchange.AccountId] = sample;
+        }
+
+        Bounded(sample.Ips, exchange.ClientIp, MaxIps);
+        Bounded(sample.Networks, ExchangeAttributes.NetworkPrefix(exchange.ClientIp), MaxNetworks);
+        if (exchange.Asn is { } asn && sample.Asns.Count < MaxAsns)
+        {
+            sample.Asns.Add(asn);
+        }
+
+        Bounded(sample.Payments, exchange.PaymentFingerprint, MaxSmall);
+        Bounded(sample.EmailDomains, exchange.EmailDomain, MaxSmall);
+        Bounded(sample.UserAgents, exchange.UserAgent, MaxUserAgents);
+        // A wrapper frames a payload, so only prompts long enough to hold both are sampled; short
+        // prompts ("hi", "thanks") would make everyone's fingerprints alike.
+        if (sample.Templates.Count < MaxTemplates && signals.Template.Tail != 0 && sample.TemplateHeads.Add(signals.Template.Head)
+            && WrapperText(exchange.Prompt) is { } wrapper && wrapper.Count(char.IsWhiteSpace) >= MinWrapperWords - 1)
+        {
+            sample.Templates.Add(wrapper);
+        }
+    }
+
+    /// <summary>Every account's material hashed with the group key, as rows to store.</summary>
+    public IReadOnlyList<SharingFingerprint> Hash(SharingKey key)
+    {
+        var accounts = _accounts.OrderBy(a => a.Key).ToArray();
+        var rows = new List<SharingFingerprint>[accounts.Length];
+        Parallel.For(0, accounts.Length, i =>
+        {
+            var (id, s) = accounts[i];
+            var material = new AccountIndicators(id, [.. s.Ips], [.. s.Networks], [.. s.Asns], [.. s.Payments], [.. s.EmailDomains], [.. s.UserAgents], s.Templates);
+            rows[i] = IndicatorHasher.Of(key, material).Hashes
+                .SelectMany(kv => kv.Value.Select(v => new SharingFingerprint(id, kv.Key.ToContract(), v)))
+                .ToList();
+        });
+        return rows.SelectMany(r => r).ToList();
+    }
+
+    /// <summary>The part of a prompt where a wrapper sits: its first thirty and last ten words.</summary>
+    internal static string WrapperText(string prompt)
+    {
+        var (head, tail) = PromptWords.Window(prompt);
+        var words = (tail.Length > 0 ? head + " " + tail : head).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= 40 ? string.Join(' ', words) : string.Join(' ', words.Take(30).Concat(words.Skip(words.Length - 10)));
+    }
+
+    private static void Bounded(HashSet<string> set, string? value, int max)
+    {
+        if (value is not null && set.Count < max)
+        {
+            set.Add(value);
+        }
+    }
+
+    private sealed class Sample
+    {
+        public HashSet<string> Ips { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Networks { get; } = new(StringComparer.Ordinal);
+        public HashSet<long> Asns { get; } = [];
+        public HashSet<string> Payments { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> EmailDomains { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> UserAgents { get; } = new(StringComparer.Ordinal);
+        public HashSet<ulong> TemplateHeads { get; } = [];
+        public List<string> Templates { get; } = [];
+    }
+}
