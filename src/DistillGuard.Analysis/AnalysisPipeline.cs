@@ -79,7 +79,8 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         if (sharing is not null && store is not null)
         {
             progress?.Report(new AnalysisProgress("sharing fingerprints", reader.BytesRead, reader.TotalBytes, exchanges));
-            store.SaveSharingFingerprints(runId, options.SharingKey!.KeyId, sharing.Hash(options.SharingKey));
+            var flagged = result.Accounts.Where(a => a.Verdict == Verdict.Distillation).Select(a => a.AccountId).ToHashSet();
+            store.SaveSharingFingerprints(runId, options.SharingKey!.KeyId, sharing.Hash(options.SharingKey, flagged));
         }
         return new AnalysisOutcome(result, scored.Features, table.MeanStateBytes);
     }

@@ -2,6 +2,7 @@ using DistillGuard.Core.Content;
 using DistillGuard.Core.Features;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Sharing;
+using DistillGuard.Sharing.Fingerprints;
 using DistillGuard.Sharing.Keys;
 
 namespace DistillGuard.Analysis;
@@ -49,20 +50,51 @@ internal sealed class SharingMaterial
         }
     }
 
-    /// <summary>Every account's material hashed with the group key, as rows to store.</summary>
-    public IReadOnlyList<SharingFingerprint> Hash(SharingKey key)
+    /// <summary>
+    /// Every account's material hashed with the group key, as rows to store. Wrapper shingles that many
+    /// of this provider's accounts use are left out of the template fingerprints first: common phrasing
+    /// would make ordinary users' bands coincide with an operator's.
+    /// </summary>
+    /// <param name="flagged">Accounts judged to be harvesting: their wrappers are what is to be shared, so they do not count towards "common".</param>
+    public IReadOnlyList<SharingFingerprint> Hash(SharingKey key, IReadOnlySet<AccountId> flagged)
     {
         var accounts = _accounts.OrderBy(a => a.Key).ToArray();
+        var common = CommonShingles(accounts.Where(a => !flagged.Contains(a.Key)).Select(a => a.Value));
+        var template = IndicatorKind.Template.ToContract();
         var rows = new List<SharingFingerprint>[accounts.Length];
         Parallel.For(0, accounts.Length, i =>
         {
             var (id, s) = accounts[i];
-            var material = new AccountIndicators(id, [.. s.Ips], [.. s.Networks], [.. s.Asns], [.. s.Payments], [.. s.EmailDomains], [.. s.UserAgents], s.Templates);
+            var material = new AccountIndicators(id, [.. s.Ips], [.. s.Networks], [.. s.Asns], [.. s.Payments], [.. s.EmailDomains], [.. s.UserAgents], []);
+            var bands = s.Templates
+                .SelectMany(t => TemplateFingerprint.Compute(key, t, shingle => !common.Contains(shingle)).Bands)
+                .Distinct(StringComparer.Ordinal)
+                .Select(b => new SharingFingerprint(id, template, b));
             rows[i] = IndicatorHasher.Of(key, material).Hashes
+                .Where(kv => kv.Key != IndicatorKind.Template)
                 .SelectMany(kv => kv.Value.Select(v => new SharingFingerprint(id, kv.Key.ToContract(), v)))
+                .Concat(bands)
                 .ToList();
         });
         return rows.SelectMany(r => r).ToList();
+    }
+
+    /// <summary>Shingles used by more than 1 % of the (unflagged) accounts with wrapper samples, and by at least three.</summary>
+    private static HashSet<ulong> CommonShingles(IEnumerable<Sample> samples)
+    {
+        var accountsPerShingle = new Dictionary<ulong, int>();
+        var withSamples = 0;
+        foreach (var sample in samples.Where(s => s.Templates.Count > 0))
+        {
+            withSamples++;
+            foreach (var shingle in sample.Templates.SelectMany(TemplateFingerprint.Shingles).Distinct())
+            {
+                accountsPerShingle[shingle] = accountsPerShingle.GetValueOrDefault(shingle) + 1;
+            }
+        }
+
+        var limit = Math.Max(3, withSamples / 100);
+        return accountsPerShingle.Where(kv => kv.Value > limit).Select(kv => kv.Key).ToHashSet();
     }
 
     /// <summary>The part of a prompt where a wrapper sits: its first thirty and last ten words.</summary>

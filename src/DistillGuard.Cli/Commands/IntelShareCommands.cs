@@ -111,8 +111,8 @@ internal static class IntelShareCommands
 
     /// <summary>
     /// A campaign's indicators: every member's infrastructure hashes, but only the template bands that
-    /// recur across its accounts (its shared wrappers) and that the provider's other accounts (almost)
-    /// never carry — not one account's cover traffic, nor common phrasing.
+    /// recur across its accounts (its shared wrappers) and that none of the provider's other accounts
+    /// carries — not one account's cover traffic copied from real users, nor common phrasing.
     /// </summary>
     private static KeyedIndicators Union(IReadOnlyList<AccountId> accounts, IReadOnlyList<SharingFingerprint> fingerprints)
     {
@@ -124,10 +124,9 @@ internal static class IntelShareCommands
         var outsiders = fingerprints.Where(f => f.Kind == template && !members.Contains(f.AccountId))
             .GroupBy(f => f.Value, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(f => f.AccountId).Distinct().Count(), StringComparer.Ordinal);
-        var maxOutsiders = Math.Max(1, (int)(0.02 * fingerprints.Select(f => f.AccountId).Distinct().Count()));
         var recurring = rows.Where(r => r.Kind == template)
             .GroupBy(r => r.Value, StringComparer.Ordinal)
-            .Where(g => g.Select(r => r.AccountId).Distinct().Count() >= minAccounts && outsiders.GetValueOrDefault(g.Key) <= maxOutsiders)
+            .Where(g => g.Select(r => r.AccountId).Distinct().Count() >= minAccounts && !outsiders.ContainsKey(g.Key))
             .Select(g => g.Key)
             .ToHashSet(StringComparer.Ordinal);
         return Hashes(rows.Where(r => r.Kind != template || recurring.Contains(r.Value)));

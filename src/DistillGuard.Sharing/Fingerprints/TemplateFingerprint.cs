@@ -30,10 +30,19 @@ public sealed record TemplateFingerprint(IReadOnlyList<string> Bands)
     private static readonly TemplateFingerprint Empty = new([]);
 
     /// <summary>The fingerprint of one template text under <paramref name="key"/>.</summary>
-    public static TemplateFingerprint Compute(SharingKey key, string text)
+    public static TemplateFingerprint Compute(SharingKey key, string text) => Compute(key, text, static _ => true);
+
+    /// <summary>
+    /// The fingerprint of the shingles of <paramref name="text"/> that <paramref name="keep"/> accepts:
+    /// a provider drops the shingles common among its own users ("step by step") so that the bands
+    /// describe what is distinctive in a wrapper.
+    /// </summary>
+    public static TemplateFingerprint Compute(SharingKey key, string text, Func<ulong, bool> keep)
     {
         ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(keep);
         var shingles = Shingles(text);
+        shingles.RemoveWhere(s => !keep(s));
         if (shingles.Count == 0)
         {
             return Empty;
@@ -96,8 +105,8 @@ public sealed record TemplateFingerprint(IReadOnlyList<string> Bands)
         return words;
     }
 
-    /// <summary>Unkeyed 64-bit hashes of the word 3-shingles (a text of one or two words is one shingle).</summary>
-    private static HashSet<ulong> Shingles(string text)
+    /// <summary>Unkeyed 64-bit hashes of the word 3-shingles (a text of one or two words is one shingle); in memory only.</summary>
+    public static HashSet<ulong> Shingles(string text)
     {
         var words = Words(text);
         var shingles = new HashSet<ulong>();
