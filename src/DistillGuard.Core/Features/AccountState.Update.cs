@@ -37,8 +37,6 @@ public sealed partial class AccountState
         DistinctPrompts.Add(signals.PromptHash);
         Attributes.Add((int)AttributeKind.TemplateHead, signals.Template.Head);
         Attributes.Add((int)AttributeKind.TemplateTail, signals.Template.Tail);
-        Attributes.Add((int)AttributeKind.SkeletonWord, signals.Skeleton.A);
-        Attributes.Add((int)AttributeKind.SkeletonWord, signals.Skeleton.B);
 
         Attributes.Add((int)AttributeKind.SystemPrompt, signals.SystemPromptHash);
         Attributes.Add((int)AttributeKind.Payment, attributes.Payment);

@@ -12,11 +12,10 @@ public enum AttributeKind
     EmailDomain,
     SystemPrompt,
     Model,
-    SkeletonWord,
 }
 
 /// <summary>Segment capacities for <see cref="AttributeKind"/>.</summary>
 public static class AttributeCapacity
 {
-    public static ReadOnlySpan<int> All => [3, 3, 2, 2, 2, 2, 1, 1, 1, 6];
+    public static ReadOnlySpan<int> All => [3, 3, 2, 2, 2, 2, 1, 1, 1];
 }

@@ -11,8 +11,7 @@ public readonly record struct ExchangeSignals(
     bool ElicitsReasoning,
     ulong PromptHash,
     TemplateKeys Template,
-    ulong SystemPromptHash,
-    SkeletonSample Skeleton)
+    ulong SystemPromptHash)
 {
     public static ExchangeSignals Of(Exchange exchange)
     {
@@ -22,18 +21,6 @@ public readonly record struct ExchangeSignals(
             ReasoningElicitation.Detect(exchange.Prompt, exchange.SystemPrompt),
             StableHash.Of(exchange.Prompt),
             TemplateKeys.Of(exchange.Prompt),
-            string.IsNullOrEmpty(exchange.SystemPrompt) ? 0 : StableHash.Of(exchange.SystemPrompt),
-            SkeletonSample.Of(exchange.Prompt));
-    }
-}
-
-/// <summary>The <see cref="SkeletonWords"/> sample of one prompt, inline (0 = no word).</summary>
-public readonly record struct SkeletonSample(ulong A, ulong B)
-{
-    public static SkeletonSample Of(string prompt)
-    {
-        Span<ulong> words = stackalloc ulong[SkeletonWords.Count];
-        SkeletonWords.Sample(prompt, words);
-        return new SkeletonSample(words[0], words[1]);
+            string.IsNullOrEmpty(exchange.SystemPrompt) ? 0 : StableHash.Of(exchange.SystemPrompt));
     }
 }

@@ -12,7 +12,6 @@ public enum LinkKind
     EmailDomain,
     SystemPrompt,
     Template,
-    SkeletonWord,
 }
 
 /// <summary>Weights and words of the link kinds.</summary>
@@ -28,7 +27,6 @@ public static class LinkKinds
         LinkKind.EmailDomain => 0.15,
         LinkKind.SystemPrompt => 0.4,
         LinkKind.Template => 0.5,
-        LinkKind.SkeletonWord => 0.15,
         _ => 0,
     };
 
@@ -44,7 +42,6 @@ public static class LinkKinds
         LinkKind.EmailDomain => "same sign-up e-mail domain",
         LinkKind.SystemPrompt => "identical system prompt",
         LinkKind.Template => "identical prompt wrapper template",
-        LinkKind.SkeletonWord => "recurring distinctive words of a paraphrased wrapper or swept dataset",
         _ => kind.ToString(),
     };
 
@@ -57,7 +54,6 @@ public static class LinkKinds
         AttributeKind.EmailDomain => LinkKind.EmailDomain,
         AttributeKind.SystemPrompt => LinkKind.SystemPrompt,
         AttributeKind.TemplateHead or AttributeKind.TemplateTail => LinkKind.Template,
-        AttributeKind.SkeletonWord => LinkKind.SkeletonWord,
         _ => null,
     };
 }

@@ -23,8 +23,8 @@ internal static class ValueIndex
 
                 foreach (var (value, count) in state.Attributes.Top((int)attribute))
                 {
-                    // A template or skeleton word links only if the account itself keeps reusing it.
-                    if ((kind == LinkKind.Template && count < 2) || (kind == LinkKind.SkeletonWord && count < 3))
+                    // A wrapper template links only if the account itself reuses it.
+                    if (kind == LinkKind.Template && count < 2)
                     {
                         continue;
                     }
