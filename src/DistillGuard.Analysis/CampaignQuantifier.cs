@@ -42,6 +42,7 @@ internal static class CampaignQuantifier
                 .Select(g => table.ModelName(g.Key))
                 .ToArray();
             var breakdown = store?.Breakdown(runId, accounts);
+            var members = accounts.ToHashSet();
             var input = states.Sum(s => s.InputTokens);
             var output = states.Sum(s => s.OutputTokens);
             var reasoning = states.Sum(s => s.ReasoningTokens);
@@ -63,6 +64,7 @@ internal static class CampaignQuantifier
                 Asns = breakdown?.Asns ?? [],
                 Countries = breakdown?.Countries ?? [],
                 ModelShifts = breakdown is null ? [] : ModelShifts.Detect(breakdown.ModelDays),
+                Links = [.. assignment.Cluster.Links.Where(l => members.Contains(l.From) && members.Contains(l.To))],
             });
         }
 

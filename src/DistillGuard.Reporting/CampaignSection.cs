@@ -39,7 +39,9 @@ internal static class CampaignSection
         page.Append("<h4>Exchanges per day</h4>\n")
             .Append(SvgCharts.DailyBars(c.Timeline, "Exchanges per day of campaign " + c.CampaignId.Value)).Append('\n')
             .Append("<h4>Capability mix</h4>\n")
-            .Append(SvgCharts.CapabilityBars(c.CapabilityMix, "Capability mix of campaign " + c.CampaignId.Value)).Append('\n');
+            .Append(SvgCharts.CapabilityBars(c.CapabilityMix, "Capability mix of campaign " + c.CampaignId.Value)).Append('\n')
+            .Append("<h4>Account graph</h4>\n<p class=\"note\">Each account's strongest shared-attribute link; hollow dots share no attribute and were pulled in on behaviour.</p>\n")
+            .Append(SvgGraph.Render(c));
 
         var listed = c.Accounts.Take(AccountsListed).Select(a => "<code>" + Html.E(a.Value) + "</code>");
         page.Append("<h4>Accounts</h4>\n<p>").Append(string.Join(", ", listed));

@@ -55,7 +55,7 @@ public static class BehaviourMerge
         var association = parts.SelectMany(p => p.Association).ToDictionary(kv => kv.Key, kv => kv.Value);
         var evidence = parts.SelectMany(p => p.Evidence).Distinct().ToList();
         evidence.Add($"{parts.Length} separately linked groups of accounts share one behavioural profile (request pattern, caps, timing, answer sizes)");
-        return new LinkedCluster(accounts, association, evidence, parts.Max(p => p.LargestLinkedGroup));
+        return new LinkedCluster(accounts, association, evidence, parts.Max(p => p.LargestLinkedGroup)) { Links = [.. parts.SelectMany(p => p.Links)] };
     }
 
     private static double[] Centroid(double[][] points)

@@ -13,7 +13,11 @@ public sealed record LinkedCluster(
     IReadOnlyList<AccountId> Accounts,
     IReadOnlyDictionary<AccountId, double> Association,
     IReadOnlyList<string> Evidence,
-    int LargestLinkedGroup);
+    int LargestLinkedGroup)
+{
+    /// <summary>Each member's strongest link inside the cluster (for drawing the account graph).</summary>
+    public IReadOnlyList<AccountLink> Links { get; init; } = [];
+}
 
 /// <summary>Options of the linker; defaults documented in docs/scoring.md.</summary>
 public sealed record LinkerOptions
@@ -121,7 +125,14 @@ public static class CampaignLinker
                 i => ordered[i].State.AccountId,
                 i => Math.Min(1, pairs.Strongest(i, memberSet) / options.JoinStrength));
             var evidence = ClusterEvidence.Describe(members, memberSet, buckets, ordered.Length, options.MinPurity);
-            result.Add(new LinkedCluster(members.Select(i => ordered[i].State.AccountId).ToArray(), association, evidence, members.Length));
+            var links = members
+                .Select(i => (From: i, Partner: pairs.StrongestPartner(i, memberSet)))
+                .Where(l => l.Partner.Other >= 0)
+                .Select(l => (A: Math.Min(l.From, l.Partner.Other), B: Math.Max(l.From, l.Partner.Other), l.Partner.Strength))
+                .Distinct()
+                .Select(l => new AccountLink(ordered[l.A].State.AccountId, ordered[l.B].State.AccountId, l.Strength))
+                .ToArray();
+            result.Add(new LinkedCluster(members.Select(i => ordered[i].State.AccountId).ToArray(), association, evidence, members.Length) { Links = links });
         }
 
         return result;

@@ -31,6 +31,25 @@ internal sealed class PairStrengths
     /// <summary>The identity and infrastructure part of a pair's strength.</summary>
     public double Identity(int a, int b) => _identity.GetValueOrDefault(a < b ? (a, b) : (b, a));
 
+    /// <summary>The member of a set an account is most strongly linked to, and how strongly (-1 when none).</summary>
+    public (int Other, double Strength) StrongestPartner(int account, HashSet<int> members)
+    {
+        var best = (Other: -1, Strength: 0.0);
+        if (_byAccount.TryGetValue(account, out var list))
+        {
+            foreach (var (other, pair) in list)
+            {
+                var strength = _pairs[pair];
+                if (members.Contains(other) && (strength > best.Strength || (strength == best.Strength && other < best.Other)))
+                {
+                    best = (other, strength);
+                }
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>The strongest link from an account to another member of a set.</summary>
     public double Strongest(int account, HashSet<int> members)
     {

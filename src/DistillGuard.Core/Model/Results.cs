@@ -45,6 +45,9 @@ public sealed record CampaignSummary(
 
     /// <summary>Moves to a newly used model, with their dates.</summary>
     public IReadOnlyList<ModelShift> ModelShifts { get; init; } = [];
+
+    /// <summary>Each linked member's strongest link to another member: a spanning picture of the account graph.</summary>
+    public IReadOnlyList<AccountLink> Links { get; init; } = [];
 }
 
 /// <summary>Counts of the ingest stage: read = accepted + rejected + duplicates.</summary>
@@ -76,3 +79,6 @@ public sealed record ModelShift(DateOnly Day, string FromModel, string ToModel);
 
 /// <summary>Where a campaign's traffic came from and which models it used, day by day.</summary>
 public sealed record CampaignBreakdown(IReadOnlyList<NamedCount> Asns, IReadOnlyList<NamedCount> Countries, IReadOnlyList<ModelDay> ModelDays);
+
+/// <summary>An edge of the account graph: two accounts joined by shared attributes, with the strength of what they share.</summary>
+public sealed record AccountLink(AccountId From, AccountId To, double Strength);
