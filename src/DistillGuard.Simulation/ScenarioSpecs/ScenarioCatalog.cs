@@ -56,7 +56,14 @@ internal static class ScenarioCatalog
         ],
     };
 
-    private static readonly IReadOnlyList<ScenarioSpec> All = [Tiny, Default, SharedNat, LowAndSlow];
+    // A new model is released on day 3; the hydra operators move to it within hours.
+    private static readonly ScenarioSpec ModelPivot = Default with
+    {
+        Name = "model-pivot",
+        Release = new ModelRelease(3, Traffic.Models.Next),
+    };
+
+    private static readonly IReadOnlyList<ScenarioSpec> All = [Tiny, Default, SharedNat, LowAndSlow, ModelPivot];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(s => s.Name)];
 

@@ -15,6 +15,9 @@ internal sealed record ScenarioSpec(
     IReadOnlyList<CampaignSpec> Campaigns)
 {
     public DateTimeOffset End => Start.AddDays(Days);
+
+    /// <summary>A model released during the period; campaigns move to it within a day.</summary>
+    public ModelRelease? Release { get; init; }
 }
 
 /// <summary>Everyday chat users and the hard-negative groups among them.</summary>
@@ -57,3 +60,6 @@ internal enum CampaignStyle
 /// <param name="Concurrent">Accounts active at one time (hydra replaces accounts; others keep theirs).</param>
 /// <param name="DailyRate">Median exchanges per active account per day.</param>
 internal sealed record CampaignSpec(CampaignStyle Style, int Accounts, int Concurrent, double DailyRate);
+
+/// <summary>A new model that becomes available <paramref name="Day"/> days into the period.</summary>
+internal sealed record ModelRelease(int Day, string Model);

@@ -26,5 +26,8 @@ internal static class Models
     public const string Medium = "frontier-l-2026-02";
     public const string Small = "frontier-s-2025-11";
 
+    /// <summary>A model released during a scenario (see <c>ScenarioSpec.Release</c>).</summary>
+    public const string Next = "frontier-xl-2026-05";
+
     public static readonly IReadOnlyList<string> All = [Large, Medium, Small];
 }

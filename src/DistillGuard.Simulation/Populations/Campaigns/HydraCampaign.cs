@@ -38,6 +38,10 @@ internal static class HydraCampaign
             RefusalRate: 0.01);
 
         ScenarioSpec s = ctx.Spec;
+        // On a release, the operator moves its whole sweep to the new model within a day.
+        (DateTimeOffset At, string Model)? pivot = s.Release is { } release
+            ? (s.Start.AddDays(release.Day).AddHours(rng.Uniform(2, 20)), release.Model)
+            : null;
         for (int slot = 0; slot < spec.Concurrent; slot++)
         {
             int lives = (spec.Accounts / spec.Concurrent) + (slot < spec.Accounts % spec.Concurrent ? 1 : 0);
@@ -48,14 +52,15 @@ internal static class HydraCampaign
                 DateTimeOffset end = life == lives - 1 ? s.End : t.AddHours(lifeHours * rng.Uniform(0.6, 1.4));
                 var draft = new AccountDraft(Kind, Identities.CreatedBefore(rng, t, 0.5, 6), op.EmailDomain(rng), op.Payment(rng, 0.75),
                     op.ProxyEndpoints(rng, rng.Next(1, 4)), [rng.Pick(uas)], 0, CampaignId: op.CampaignId);
-                Sweep(ctx.NewAccount(draft), t, end, spec.DailyRate, shape, wrappers, dataset);
+                Sweep(ctx.NewAccount(draft), t, end, spec.DailyRate, shape, wrappers, dataset, pivot);
                 t = end.AddHours(rng.Uniform(0.3, 6));
             }
         }
     }
 
     private static void Sweep(
-        AccountTraffic traffic, DateTimeOffset from, DateTimeOffset to, double dailyRate, CallShape shape, IWrapper[] wrappers, IPromptSource dataset)
+        AccountTraffic traffic, DateTimeOffset from, DateTimeOffset to, double dailyRate, CallShape shape, IWrapper[] wrappers, IPromptSource dataset,
+        (DateTimeOffset At, string Model)? pivot)
     {
         Random rng = traffic.Rng;
         double meanGap = 86_400 / rng.LogNormal(dailyRate, 0.3);
@@ -64,7 +69,7 @@ internal static class HydraCampaign
         while (t < to || !emitted)
         {
             string prompt = rng.Pick(wrappers).Wrap(rng, dataset.Next(rng).Text);
-            traffic.Call(t, prompt, shape);
+            traffic.Call(t, prompt, pivot is { } p && t >= p.At ? shape with { Model = p.Model } : shape);
             emitted |= traffic.Sink.InWindow(t);
             t = t.AddSeconds(-meanGap * Math.Log(1 - rng.NextDouble()));
             if (t >= traffic.Sink.End)
