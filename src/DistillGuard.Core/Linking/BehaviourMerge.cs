@@ -19,7 +19,10 @@ public static class BehaviourMerge
     {
         ArgumentNullException.ThrowIfNull(clusters);
         ArgumentNullException.ThrowIfNull(profiles);
-        var points = clusters.Select(c => c.Accounts.Where(profiles.ContainsKey).Select(a => profiles[a]).ToArray()).ToArray();
+        var spreads = clusters
+            .Select(c => c.Accounts.Where(profiles.ContainsKey).Select(a => profiles[a]).ToArray())
+            .Select(p => p.Length == 0 ? null : BehaviourProfile.Spread(p))
+            .ToArray();
         var parent = Enumerable.Range(0, clusters.Count).ToArray();
         int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
         for (var i = 0; i < clusters.Count; i++)
@@ -28,14 +31,13 @@ public static class BehaviourMerge
             {
                 // Only fragments are joined: a large linked group stands as its own campaign, and two
                 // large groups driven alike may still be two operators.
-                if (points[i].Length == 0 || points[j].Length == 0
+                if (spreads[i] is not { } si || spreads[j] is not { } sj
                     || Math.Min(clusters[i].LargestLinkedGroup, clusters[j].LargestLinkedGroup) > maxFragment)
                 {
                     continue;
                 }
 
-                if (Centroid(points[j]) is var cj && BehaviourProfile.Distance(points[i], cj, floor) <= tolerance
-                    && Centroid(points[i]) is var ci && BehaviourProfile.Distance(points[j], ci, floor) <= tolerance)
+                if (si.Distance(sj.Mean, floor) <= tolerance && sj.Distance(si.Mean, floor) <= tolerance)
                 {
                     parent[Find(j)] = Find(i);
                 }
@@ -56,16 +58,5 @@ public static class BehaviourMerge
         var evidence = parts.SelectMany(p => p.Evidence).Distinct().ToList();
         evidence.Add($"{parts.Length} separately linked groups of accounts share one behavioural profile (request pattern, caps, timing, answer sizes)");
         return new LinkedCluster(accounts, association, evidence, parts.Max(p => p.LargestLinkedGroup)) { Links = [.. parts.SelectMany(p => p.Links)] };
-    }
-
-    private static double[] Centroid(double[][] points)
-    {
-        var centroid = new double[BehaviourProfile.Dimensions];
-        for (var d = 0; d < centroid.Length; d++)
-        {
-            centroid[d] = points.Average(p => p[d]);
-        }
-
-        return centroid;
     }
 }

@@ -33,24 +33,36 @@ public static class BehaviourProfile
         ];
     }
 
-    /// <summary>
-    /// Whether <paramref name="point"/> lies within <paramref name="tolerance"/> spreads of the
-    /// members' centroid on every dimension (spreads floored so a tight campaign still has room).
-    /// </summary>
-    public static bool Within(IReadOnlyList<double[]> members, double[] point, double tolerance, double floor) =>
-        Distance(members, point, floor) <= tolerance;
-
-    /// <summary>The largest distance, over dimensions, from the members' centroid in units of their spread.</summary>
-    public static double Distance(IReadOnlyList<double[]> members, double[] point, double floor)
+    /// <summary>The centroid and per-dimension spread of a group of profiles, computed once per group.</summary>
+    public static ProfileSpread Spread(IReadOnlyList<double[]> members)
     {
         ArgumentNullException.ThrowIfNull(members);
-        ArgumentNullException.ThrowIfNull(point);
-        var worst = 0.0;
+        var mean = new double[Dimensions];
+        var sd = new double[Dimensions];
         for (var d = 0; d < Dimensions; d++)
         {
-            var mean = members.Average(m => m[d]);
-            var sd = Math.Sqrt(members.Average(m => (m[d] - mean) * (m[d] - mean)));
-            worst = Math.Max(worst, Math.Abs(point[d] - mean) / Math.Max(sd, floor));
+            mean[d] = members.Average(m => m[d]);
+            sd[d] = Math.Sqrt(members.Average(m => (m[d] - mean[d]) * (m[d] - mean[d])));
+        }
+
+        return new ProfileSpread(mean, sd);
+    }
+}
+
+/// <summary>A group's behavioural centroid and spread (standard deviation) on each dimension.</summary>
+public sealed record ProfileSpread(double[] Mean, double[] Deviation)
+{
+    /// <summary>
+    /// The largest distance, over dimensions, from the centroid in units of the spread (floored so
+    /// a tight group still has room).
+    /// </summary>
+    public double Distance(double[] point, double floor)
+    {
+        ArgumentNullException.ThrowIfNull(point);
+        var worst = 0.0;
+        for (var d = 0; d < BehaviourProfile.Dimensions; d++)
+        {
+            worst = Math.Max(worst, Math.Abs(point[d] - Mean[d]) / Math.Max(Deviation[d], floor));
         }
 
         return worst;

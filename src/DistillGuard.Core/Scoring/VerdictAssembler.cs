@@ -81,6 +81,7 @@ public static class VerdictAssembler
         var campaignProfiles = campaigns
             .Select(c => (Campaign: c, Members: c.Cluster.Accounts.Where(profiles.ContainsKey).Select(a => profiles[a]).ToArray()))
             .Where(c => c.Members.Length >= parameters.TwinMinMembers)
+            .Select(c => (c.Campaign, Spread: BehaviourProfile.Spread(c.Members)))
             .ToArray();
         foreach (var f in features)
         {
@@ -91,7 +92,7 @@ public static class VerdictAssembler
             }
 
             var nearest = campaignProfiles
-                .Select(c => (c.Campaign, Distance: BehaviourProfile.Distance(c.Members, profile, 0.03)))
+                .Select(c => (c.Campaign, Distance: c.Spread.Distance(profile, 0.03)))
                 .Where(c => c.Distance <= parameters.TwinTolerance)
                 .OrderBy(c => c.Distance)
                 .ThenBy(c => c.Campaign.CampaignId.Value, StringComparer.Ordinal)
