@@ -58,7 +58,7 @@ internal static class CampaignQuantifier
                 mix,
                 models,
                 Evidence(assignment.Cluster.Evidence, accounts.Count(a => !assignment.Cluster.Association.ContainsKey(a)), states, exchanges),
-                store?.DailyCounts(runId, accounts) ?? [])
+                breakdown?.Timeline ?? [])
             {
                 EstimatedApiValueUsd = prices.Value(input, output, reasoning),
                 Asns = breakdown?.Asns ?? [],

@@ -101,17 +101,6 @@ public sealed class DuckDbAnalysisStore : IAnalysisStore
         });
     }
 
-    public IReadOnlyList<DailyCount> DailyCounts(string runId, IReadOnlyList<AccountId> accounts)
-    {
-        ArgumentNullException.ThrowIfNull(runId);
-        ArgumentNullException.ThrowIfNull(accounts);
-        return Guard("count daily exchanges of run " + runId, () =>
-        {
-            FlushExchanges();
-            return TimelineQuery.Run(connection, runId, accounts);
-        });
-    }
-
     public CampaignBreakdown Breakdown(string runId, IReadOnlyList<AccountId> accounts)
     {
         ArgumentNullException.ThrowIfNull(runId);

@@ -3,13 +3,22 @@ namespace DistillGuard.Storage;
 using DistillGuard.Core.Model;
 using DuckDB.NET.Data;
 
-/// <summary>Daily exchange and output-token counts over a set of accounts, by UTC day.</summary>
+/// <summary>Queries over the stored exchanges of a set of accounts: daily counts, ASNs, countries, models per day (UTC days).</summary>
 internal static class TimelineQuery
 {
-    public static IReadOnlyList<DailyCount> Run(DuckDBConnection connection, string runId, IReadOnlyList<AccountId> accounts)
+    /// <summary>Everything the quantifier asks of the stored exchanges of one campaign, with its accounts selected once.</summary>
+    public static CampaignBreakdown Breakdown(DuckDBConnection connection, string runId, IReadOnlyList<AccountId> accounts)
     {
         Select(connection, accounts);
+        return new CampaignBreakdown(
+            Timeline(connection, runId),
+            Named(connection, runId, "CAST(e.asn AS VARCHAR)", "e.asn IS NOT NULL"),
+            Named(connection, runId, "e.country", "e.country IS NOT NULL"),
+            ModelDays(connection, runId));
+    }
 
+    private static List<DailyCount> Timeline(DuckDBConnection connection, string runId)
+    {
         // epoch() keeps the day in UTC whatever the session time zone, with no ICU extension.
         using var command = Sql.Command(connection, """
             SELECT CAST(floor(epoch(e.ts) / 86400) AS BIGINT) AS day, count(*) AS n, CAST(sum(e.output_tokens) AS BIGINT) AS out_tokens
@@ -27,11 +36,8 @@ internal static class TimelineQuery
         return days;
     }
 
-    public static CampaignBreakdown Breakdown(DuckDBConnection connection, string runId, IReadOnlyList<AccountId> accounts)
+    private static List<ModelDay> ModelDays(DuckDBConnection connection, string runId)
     {
-        Select(connection, accounts);
-        var asns = Named(connection, runId, "CAST(e.asn AS VARCHAR)", "e.asn IS NOT NULL");
-        var countries = Named(connection, runId, "e.country", "e.country IS NOT NULL");
         using var command = Sql.Command(connection, """
             SELECT CAST(floor(epoch(e.ts) / 86400) AS BIGINT) AS day, e.model, count(*) AS n
             FROM exchanges e JOIN selected_accounts s ON e.account_id = s.account_id
@@ -45,7 +51,7 @@ internal static class TimelineQuery
             models.Add(new ModelDay(Day(reader.GetInt64(0)), reader.GetString(1), reader.GetInt64(2)));
         }
 
-        return new CampaignBreakdown(asns, countries, models);
+        return models;
     }
 
     private static List<NamedCount> Named(DuckDBConnection connection, string runId, string column, string filter)

@@ -77,8 +77,8 @@ public sealed record ModelDay(DateOnly Day, string Model, long Exchanges);
 /// <summary>A campaign's move from one model to another, dated by the first day the new one led.</summary>
 public sealed record ModelShift(DateOnly Day, string FromModel, string ToModel);
 
-/// <summary>Where a campaign's traffic came from and which models it used, day by day.</summary>
-public sealed record CampaignBreakdown(IReadOnlyList<NamedCount> Asns, IReadOnlyList<NamedCount> Countries, IReadOnlyList<ModelDay> ModelDays);
+/// <summary>A campaign's daily timeline, where its traffic came from and which models it used, day by day.</summary>
+public sealed record CampaignBreakdown(IReadOnlyList<DailyCount> Timeline, IReadOnlyList<NamedCount> Asns, IReadOnlyList<NamedCount> Countries, IReadOnlyList<ModelDay> ModelDays);
 
 /// <summary>An edge of the account graph: two accounts joined by shared attributes, with the strength of what they share.</summary>
 public sealed record AccountLink(AccountId From, AccountId To, double Strength);

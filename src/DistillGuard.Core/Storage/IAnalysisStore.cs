@@ -25,10 +25,7 @@ public interface IAnalysisStore : IDisposable
     /// </summary>
     void CompleteRun(AnalysisResult result, IReadOnlyList<AccountFeatures> features);
 
-    /// <summary>Exchanges and output tokens per UTC day over a set of accounts of a run (a campaign's timeline).</summary>
-    IReadOnlyList<DailyCount> DailyCounts(string runId, IReadOnlyList<AccountId> accounts);
-
-    /// <summary>ASNs, countries and models per day over a set of accounts of a run.</summary>
+    /// <summary>Exchanges and output tokens per UTC day, ASNs, countries and models per day over a set of accounts of a run.</summary>
     CampaignBreakdown Breakdown(string runId, IReadOnlyList<AccountId> accounts);
 
     /// <summary>Stores the accounts' indicators hashed with a sharing group's key (identified by <paramref name="keyId"/>).</summary>
