@@ -50,7 +50,9 @@ internal static class IntelShareCommands
                 throw new ArgumentException(parse.GetValue(all) ? $"run {result.Run.RunId} has no campaign" : $"campaign '{parse.GetValue(campaign)}' is not in run {result.Run.RunId}");
             }
 
-            var hashed = campaigns.Select(c => (c, Union(c.Accounts, fingerprints))).ToList();
+            var template = IndicatorKind.Template.ToContract();
+            var bandCarriers = fingerprints.Where(f => f.Kind == template).DistinctBy(f => (f.Value, f.AccountId)).ToLookup(f => f.Value, f => f.AccountId, StringComparer.Ordinal);
+            var hashed = campaigns.Select(c => (c, Union(c.Accounts, fingerprints, bandCarriers))).ToList();
             var bundle = StixExporter.Export(new ProducerIdentity(parse.GetValue(producer)!), hashed, sharingKey.KeyId, level);
             WriteWhole(parse.GetValue(output)!, bundle);
             Console.WriteLine($"{campaigns.Count} campaign(s) exported at TLP:{TlpMarkings.Value(level).ToUpperInvariant()} to {parse.GetValue(output)}");
@@ -114,22 +116,17 @@ internal static class IntelShareCommands
     /// recur across its accounts (its shared wrappers) and that none of the provider's other accounts
     /// carries — not one account's cover traffic copied from real users, nor common phrasing.
     /// </summary>
-    private static KeyedIndicators Union(IReadOnlyList<AccountId> accounts, IReadOnlyList<SharingFingerprint> fingerprints)
+    private static KeyedIndicators Union(IReadOnlyList<AccountId> accounts, IReadOnlyList<SharingFingerprint> fingerprints, ILookup<string, AccountId> bandCarriers)
     {
         var members = accounts.ToHashSet();
         var rows = fingerprints.Where(f => members.Contains(f.AccountId)).ToList();
         var template = IndicatorKind.Template.ToContract();
         var minAccounts = Math.Max(2, (int)Math.Ceiling(0.2 * rows.Select(r => r.AccountId).Distinct().Count()));
-        // Bands that ordinary local accounts also carry describe common phrasing, not the operator.
-        var outsiders = fingerprints.Where(f => f.Kind == template && !members.Contains(f.AccountId))
-            .GroupBy(f => f.Value, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(f => f.AccountId).Distinct().Count(), StringComparer.Ordinal);
-        var recurring = rows.Where(r => r.Kind == template)
-            .GroupBy(r => r.Value, StringComparer.Ordinal)
-            .Where(g => g.Select(r => r.AccountId).Distinct().Count() >= minAccounts && !outsiders.ContainsKey(g.Key))
-            .Select(g => g.Key)
-            .ToHashSet(StringComparer.Ordinal);
-        return Hashes(rows.Where(r => r.Kind != template || recurring.Contains(r.Value)));
+
+        // A band every carrier of which is a member, and which enough members carry. Bands that
+        // ordinary local accounts also carry describe common phrasing, not the operator.
+        bool Recurring(string band) => bandCarriers[band].All(members.Contains) && bandCarriers[band].Count() >= minAccounts;
+        return Hashes(rows.Where(r => r.Kind != template || Recurring(r.Value)));
     }
 
     private static KeyedIndicators Hashes(IEnumerable<SharingFingerprint> rows) => new(rows
