@@ -19,8 +19,12 @@ internal sealed class SharingMaterial
     private const int MaxAsns = 4;
     private const int MaxSmall = 2;
     private const int MaxUserAgents = 4;
-    private const int MaxTemplates = 6;
+    private const int MaxTemplates = 16;
     private const int MinWrapperWords = 12;
+    private const int MinSamplesForWrapper = 3;
+    private const double WrapperRecurrence = 0.15;
+    private const int MinRecurrence = 3;
+    private const int MinWrapperShingles = 8;
     private readonly Dictionary<AccountId, Sample> _accounts = [];
 
     public void Add(Exchange exchange, in ExchangeSignals signals)
@@ -43,7 +47,7 @@ internal sealed class SharingMaterial
         Bounded(sample.UserAgents, exchange.UserAgent, MaxUserAgents);
         // A wrapper frames a payload, so only prompts long enough to hold both are sampled; short
         // prompts ("hi", "thanks") would make everyone's fingerprints alike.
-        if (sample.Templates.Count < MaxTemplates && signals.Template.Tail != 0 && sample.TemplateHeads.Add(signals.Template.Head)
+        if (sample.Templates.Count < MaxTemplates && signals.Template.Tail != 0
             && WrapperText(exchange.Prompt) is { } wrapper && wrapper.Count(char.IsWhiteSpace) >= MinWrapperWords - 1)
         {
             sample.Templates.Add(wrapper);
@@ -51,25 +55,27 @@ internal sealed class SharingMaterial
     }
 
     /// <summary>
-    /// Every account's material hashed with the group key, as rows to store. Wrapper shingles that many
-    /// of this provider's accounts use are left out of the template fingerprints first: common phrasing
-    /// would make ordinary users' bands coincide with an operator's.
+    /// Every account's material hashed with the group key, as rows to store. An account's wrapper is what
+    /// recurs across its sampled prompts while the payload changes; of it, the shingles that many of this
+    /// provider's accounts share are left out first, since common phrasing would make ordinary users'
+    /// bands coincide with an operator's.
     /// </summary>
     /// <param name="flagged">Accounts judged to be harvesting: their wrappers are what is to be shared, so they do not count towards "common".</param>
     public IReadOnlyList<SharingFingerprint> Hash(SharingKey key, IReadOnlySet<AccountId> flagged)
     {
         var accounts = _accounts.OrderBy(a => a.Key).ToArray();
-        var common = CommonShingles(accounts.Where(a => !flagged.Contains(a.Key)).Select(a => a.Value));
+        var wrappers = new HashSet<ulong>[accounts.Length];
+        Parallel.For(0, accounts.Length, i => wrappers[i] = RecurrentShingles(accounts[i].Value.Templates));
+        var common = CommonShingles(accounts.Where(a => !flagged.Contains(a.Key)).Select(a => a.Value.Templates));
         var template = IndicatorKind.Template.ToContract();
         var rows = new List<SharingFingerprint>[accounts.Length];
         Parallel.For(0, accounts.Length, i =>
         {
             var (id, s) = accounts[i];
             var material = new AccountIndicators(id, [.. s.Ips], [.. s.Networks], [.. s.Asns], [.. s.Payments], [.. s.EmailDomains], [.. s.UserAgents], []);
-            var bands = s.Templates
-                .SelectMany(t => TemplateFingerprint.Compute(key, t, shingle => !common.Contains(shingle)).Bands)
-                .Distinct(StringComparer.Ordinal)
-                .Select(b => new SharingFingerprint(id, template, b));
+            wrappers[i].ExceptWith(common);
+            // A handful of leftover shingles is chance overlap, not a wrapper: it would match anything.
+            var bands = (wrappers[i].Count >= MinWrapperShingles ? TemplateFingerprint.Compute(key, wrappers[i]).Bands : []).Select(b => new SharingFingerprint(id, template, b));
             rows[i] = IndicatorHasher.Of(key, material).Hashes
                 .Where(kv => kv.Key != IndicatorKind.Template)
                 .SelectMany(kv => kv.Value.Select(v => new SharingFingerprint(id, kv.Key.ToContract(), v)))
@@ -79,15 +85,40 @@ internal sealed class SharingMaterial
         return rows.SelectMany(r => r).ToList();
     }
 
-    /// <summary>Shingles used by more than 1 % of the (unflagged) accounts with wrapper samples, and by at least three.</summary>
-    private static HashSet<ulong> CommonShingles(IEnumerable<Sample> samples)
+    /// <summary>
+    /// The shingles that recur in at least 15 % of an account's sampled prompts (and in three of them): the
+    /// wrapper, whatever its phrasing, with the payloads, which change from prompt to prompt, left out.
+    /// Fewer than three samples show no recurrence, so they give no wrapper.
+    /// </summary>
+    internal static HashSet<ulong> RecurrentShingles(IReadOnlyList<string> samples)
+    {
+        if (samples.Count < MinSamplesForWrapper)
+        {
+            return [];
+        }
+
+        var counts = new Dictionary<ulong, int>();
+        foreach (var shingle in samples.SelectMany(TemplateFingerprint.Shingles))
+        {
+            counts[shingle] = counts.GetValueOrDefault(shingle) + 1;
+        }
+
+        var floor = Math.Max(MinRecurrence, (int)Math.Ceiling(WrapperRecurrence * samples.Count));
+        return counts.Where(kv => kv.Value >= floor).Select(kv => kv.Key).ToHashSet();
+    }
+
+    /// <summary>
+    /// Shingles found in the sampled prompts of more than 1 % of the (unflagged) accounts that have samples,
+    /// and of at least three: phrasing many people write, even once each, describes no operator.
+    /// </summary>
+    private static HashSet<ulong> CommonShingles(IEnumerable<List<string>> samples)
     {
         var accountsPerShingle = new Dictionary<ulong, int>();
         var withSamples = 0;
-        foreach (var sample in samples.Where(s => s.Templates.Count > 0))
+        foreach (var texts in samples.Where(t => t.Count > 0))
         {
             withSamples++;
-            foreach (var shingle in sample.Templates.SelectMany(TemplateFingerprint.Shingles).Distinct())
+            foreach (var shingle in texts.SelectMany(TemplateFingerprint.Shingles).Distinct())
             {
                 accountsPerShingle[shingle] = accountsPerShingle.GetValueOrDefault(shingle) + 1;
             }
@@ -121,7 +152,6 @@ internal sealed class SharingMaterial
         public HashSet<string> Payments { get; } = new(StringComparer.Ordinal);
         public HashSet<string> EmailDomains { get; } = new(StringComparer.Ordinal);
         public HashSet<string> UserAgents { get; } = new(StringComparer.Ordinal);
-        public HashSet<ulong> TemplateHeads { get; } = [];
         public List<string> Templates { get; } = [];
     }
 }

@@ -35,6 +35,51 @@ public class IntelShareTests
         Assert.True(File.Exists(Path.Combine(dir["match"], "sightings.json")));
     }
 
+    /// <summary>
+    /// Two providers with one operator in common (<c>simulate --operator-seed</c>): its hydra campaign
+    /// keeps its wrappers' intent at both, but each provider sees its own phrasing, its own accounts,
+    /// addresses and payment instruments. A exports that campaign; B matches it against its own run.
+    /// </summary>
+    [Theory]
+    [InlineData(301, 302, 77)]
+    [InlineData(307, 308, 80)]
+    public async Task ASharedOperatorsCampaignIsFoundAtTheOtherProviderAndNoOrganicUserIs(int seedA, int seedB, int operatorSeed)
+    {
+        using var dir = new TempDir();
+        var key = dir["group.key"];
+        var other = dir["other.key"];
+        await File.WriteAllBytesAsync(key, SHA256.HashData("sharing group A"u8));
+        await File.WriteAllBytesAsync(other, SHA256.HashData("sharing group B"u8));
+        foreach (var (name, seed) in new[] { ("a", seedA), ("b", seedB) })
+        {
+            Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", $"{seed}", "--operator-seed", $"{operatorSeed}", "--out", dir[name]));
+            Assert.Equal(0, await Cli.Run("analyze", "--input", dir[name], "--out", dir[name + "-out"], "--db", dir[name + ".duckdb"], "--sharing-key-file", key));
+        }
+
+        // A's campaign of the shared operator (the scenario's first campaign), as A itself linked it.
+        var labelsA = LabelsCsv.Read(Path.Combine(dir["a"], "labels.csv")).ToDictionary(l => l.AccountId.Value);
+        var campaign = AccountsCsv.Read(Path.Combine(dir["a-out"], "accounts.csv"))
+            .Where(a => a.CampaignId is { Length: > 0 } && labelsA[a.AccountId.Value].CampaignId == "camp-1")
+            .GroupBy(a => a.CampaignId!).MaxBy(g => g.Count())!.Key;
+        var bundle = dir["bundle.json"];
+        Assert.Equal(0, await Cli.Run("intel", "export", "--db", dir["a.duckdb"], "--campaign", campaign, "--tlp", "amber", "--key-file", key, "--out", bundle));
+        Assert.Contains("\"fingerprint_kind\": \"template\"", await File.ReadAllTextAsync(bundle), StringComparison.Ordinal);
+
+        Assert.Equal(0, await Cli.Run("intel", "match", "--db", dir["b.duckdb"], "--bundle", bundle, "--key-file", key, "--out", dir["match"]));
+        var labelsB = LabelsCsv.Read(Path.Combine(dir["b"], "labels.csv")).ToDictionary(l => l.AccountId.Value);
+        var matched = (await File.ReadAllLinesAsync(Path.Combine(dir["match"], "matches.csv"))).Skip(1).Select(l => l.Split(',')[0]).ToHashSet(StringComparer.Ordinal);
+        var truth = labelsB.Values.Where(l => l.CampaignId == "camp-1").Select(l => l.AccountId.Value).ToHashSet(StringComparer.Ordinal);
+        var hits = matched.Count(truth.Contains);
+        Assert.DoesNotContain(matched, a => !labelsB[a].IsCampaign);
+        Assert.True(matched.Count > 0 && hits >= 0.95 * matched.Count, $"precision: {hits} of {matched.Count} matched accounts are the shared operator's");
+        Assert.True(hits >= 0.8 * truth.Count, $"recall: {hits} of the operator's {truth.Count} accounts at B matched");
+
+        // B analysed with another group's key: A's bundle matches nothing there.
+        Assert.Equal(0, await Cli.Run("analyze", "--input", dir["b"], "--out", dir["b2-out"], "--db", dir["b2.duckdb"], "--sharing-key-file", other));
+        Assert.Equal(0, await Cli.Run("intel", "match", "--db", dir["b2.duckdb"], "--bundle", bundle, "--key-file", other, "--out", dir["match2"]));
+        Assert.Single(await File.ReadAllLinesAsync(Path.Combine(dir["match2"], "matches.csv")));
+    }
+
     [Fact]
     public async Task AnotherKeyOrABrokenBundleIsRefusedAndWritesNothing()
     {

@@ -80,6 +80,14 @@ public sealed class SharingKeyTests
     }
 
     [Fact]
+    public void ShinglesDependOnTheWordsNotOnlyOnTheirPositions()
+    {
+        Assert.Empty(TemplateFingerprint.Shingles("solve the following problem").Intersect(TemplateFingerprint.Shingles("write a short haiku")));
+        Assert.Equal(TemplateFingerprint.Shingles("Solve the following"), TemplateFingerprint.Shingles("solve, THE following!"));
+        Assert.Equal(2, TemplateFingerprint.Shingles("solve the following problem").Count);
+    }
+
+    [Fact]
     public void WithoutTheKeyNoBandMatches()
     {
         var mine = TemplateFingerprint.Compute(Some.Key(1), Some.Wrappers[1]);

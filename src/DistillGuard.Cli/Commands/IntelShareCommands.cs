@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DistillGuard.Core.Model;
+using DistillGuard.Core.Scoring;
 using DistillGuard.Core.Sharing;
 using DistillGuard.Sharing.Keys;
 using DistillGuard.Sharing.Matching;
@@ -11,11 +12,9 @@ namespace DistillGuard.Cli.Commands;
 /// <summary>`intel export` and `intel match`: STIX 2.1 out of, and peer bundles against, a stored run's group-keyed fingerprints.</summary>
 internal static class IntelShareCommands
 {
-    /// <summary>
-    /// Matching from stored fingerprints pools every band of up to six wrapper samples per account, so
-    /// it asks for more shared bands than the library's per-sample default before a template counts.
-    /// </summary>
-    private static readonly MatchOptions MatchDefaults = MatchOptions.Default with { MinTemplateBands = 6 };
+    /// <summary>Bands of a campaign's template that one clearly ordinary local account may share before the template is withheld from export.</summary>
+    private static readonly int LookalikeBands = (MatchOptions.Default.MinTemplateBands + 1) / 2;
+
 
     public static Command Export()
     {
@@ -52,7 +51,10 @@ internal static class IntelShareCommands
 
             var template = IndicatorKind.Template.ToContract();
             var bandCarriers = fingerprints.Where(f => f.Kind == template).DistinctBy(f => (f.Value, f.AccountId)).ToLookup(f => f.Value, f => f.AccountId, StringComparer.Ordinal);
-            var hashed = campaigns.Select(c => (c, Union(c.Accounts, fingerprints, bandCarriers))).ToList();
+            var ordinary = result.Accounts
+                .Where(a => a.Verdict == Verdict.Benign && a.RiskScore < ScoringParameters.Default.CandidateThreshold)
+                .Select(a => a.AccountId).ToHashSet();
+            var hashed = campaigns.Select(c => (c, Union(c.Accounts, fingerprints, bandCarriers, ordinary))).ToList();
             var bundle = StixExporter.Export(new ProducerIdentity(parse.GetValue(producer)!), hashed, sharingKey.KeyId, level);
             WriteWhole(parse.GetValue(output)!, bundle);
             Console.WriteLine($"{campaigns.Count} campaign(s) exported at TLP:{TlpMarkings.Value(level).ToUpperInvariant()} to {parse.GetValue(output)}");
@@ -80,7 +82,7 @@ internal static class IntelShareCommands
             using var store = Open(parse.GetValue(db)!);
             var (result, fingerprints) = Load(store, parse.GetValue(run), sharingKey);
             var local = fingerprints.GroupBy(f => f.AccountId).OrderBy(g => g.Key).Select(g => (g.Key, Hashes(g))).ToList();
-            var matches = StixMatcher.Match(peerBundle, sharingKey.KeyId, local, MatchDefaults);
+            var matches = StixMatcher.Match(peerBundle, sharingKey.KeyId, local, MatchOptions.Default);
             var accounts = result.Accounts.Count;
             var first = result.Campaigns.Count > 0 ? result.Campaigns.Min(c => c.FirstSeen) : result.Run.StartedAt;
             var sightings = SightingWriter.Build(new ProducerIdentity(parse.GetValue(producer)!), matches, peerBundle, first, result.Run.StartedAt);
@@ -114,19 +116,30 @@ internal static class IntelShareCommands
     /// <summary>
     /// A campaign's indicators: every member's infrastructure hashes, but only the template bands that
     /// recur across its accounts (its shared wrappers) and that none of the provider's other accounts
-    /// carries — not one account's cover traffic copied from real users, nor common phrasing.
+    /// carries — not one account's cover traffic copied from real users, nor common phrasing. Before a
+    /// template leaves, it is matched against this provider's clearly ordinary accounts (benign, and
+    /// below the linking candidate threshold): if one of them shares half the bands a peer's match asks
+    /// for, the wrapper is phrasing ordinary users write too (a task grammar, a public prompt) and could
+    /// flag a peer's users, so it is withheld. Missed accounts of the operator score above that threshold
+    /// and do not count; the bands they carry are left out all the same.
     /// </summary>
-    private static KeyedIndicators Union(IReadOnlyList<AccountId> accounts, IReadOnlyList<SharingFingerprint> fingerprints, ILookup<string, AccountId> bandCarriers)
+    private static KeyedIndicators Union(
+        IReadOnlyList<AccountId> accounts, IReadOnlyList<SharingFingerprint> fingerprints, ILookup<string, AccountId> bandCarriers, HashSet<AccountId> ordinary)
     {
         var members = accounts.ToHashSet();
         var rows = fingerprints.Where(f => members.Contains(f.AccountId)).ToList();
         var template = IndicatorKind.Template.ToContract();
         var minAccounts = Math.Max(2, (int)Math.Ceiling(0.2 * rows.Select(r => r.AccountId).Distinct().Count()));
+        var recurring = rows.Where(r => r.Kind == template).Select(r => r.Value).Distinct(StringComparer.Ordinal)
+            .Where(b => bandCarriers[b].Count(members.Contains) >= minAccounts)
+            .ToList();
+        var lookalikes = recurring.SelectMany(b => bandCarriers[b].Where(a => !members.Contains(a) && ordinary.Contains(a)))
+            .CountBy(a => a)
+            .Any(kv => kv.Value >= LookalikeBands);
 
-        // A band every carrier of which is a member, and which enough members carry. Bands that
-        // ordinary local accounts also carry describe common phrasing, not the operator.
-        bool Recurring(string band) => bandCarriers[band].All(members.Contains) && bandCarriers[band].Count() >= minAccounts;
-        return Hashes(rows.Where(r => r.Kind != template || Recurring(r.Value)));
+        // Bands that ordinary local accounts also carry describe common phrasing, not the operator.
+        var distinctive = lookalikes ? [] : recurring.Where(b => bandCarriers[b].All(members.Contains)).ToHashSet(StringComparer.Ordinal);
+        return Hashes(rows.Where(r => r.Kind != template || distinctive.Contains(r.Value)));
     }
 
     private static KeyedIndicators Hashes(IEnumerable<SharingFingerprint> rows) => new(rows

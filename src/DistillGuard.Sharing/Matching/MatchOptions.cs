@@ -43,9 +43,13 @@ public sealed record MatchOptions
     /// <summary>Weight of a full template match. Default 0.9.</summary>
     public double TemplateWeight { get; init; } = 0.9;
 
-    /// <summary>The fraction of LSH bands matched (by any of the account's samples) that counts as a full template match; less scales linearly. Default 0.25.</summary>
+    /// <summary>
+    /// The fraction of LSH bands matched that counts as a full template match; less scales linearly. The
+    /// fraction estimates the Jaccard similarity of the account's wrapper shingles and the campaign's.
+    /// Default 0.25.
+    /// </summary>
     public double TemplateFullFraction { get; init; } = 0.25;
 
-    /// <summary>Fewer matched bands than this count as no template evidence. Default 2.</summary>
-    public int MinTemplateBands { get; init; } = 2;
+    /// <summary>Fewer matched bands than this count as no template evidence: 6 of 64 is a Jaccard similarity under about 0.09, what a few chance shingles give. Default 6.</summary>
+    public int MinTemplateBands { get; init; } = 6;
 }

@@ -20,8 +20,9 @@ internal static class AgenticCampaign
         Random rng = ctx.NewStream();
         var op = new Operator(rng, ctx.NextCampaignId(), Networks.Cloud, paymentCount: rng.Next(2, 5), subnetCount: rng.Next(2, 4));
         IPromptSource tasks = (ctx.Prompts.AgentTasks).Sweep(rng);
-        string system = rng.Pick(SystemPrompts.CodingAgents);
-        int tools = rng.Next(8, 25);
+        Random playbook = ctx.OperatorStream(rng);
+        string system = playbook.Pick(SystemPrompts.CodingAgents);
+        int tools = playbook.Next(8, 25);
         string[] uas = [UserAgents.CodingTool(rng), UserAgents.Sdk(rng)];
         for (int i = 0; i < spec.Accounts; i++)
         {

@@ -20,7 +20,13 @@ internal static class HydraCampaign
         Random rng = ctx.NewStream();
         var op = new Operator(rng, ctx.NextCampaignId(), Networks.VpnAndProxy, paymentCount: rng.Next(2, 5) + (spec.Accounts / 12), subnetCount: rng.Next(2, 5));
         Random playbook = ctx.OperatorStream(rng);
-        IWrapper[] wrappers = [.. FixedWrapper.Templates.OrderBy(_ => playbook.Next()).Take(playbook.Next(2, 5)).Select(t => new FixedWrapper(t))];
+        // One or two public chain-of-thought templates and one or two of the operator's own; the operator
+        // keeps its own wrappers' intent everywhere, but each provider sees them in its own phrasing.
+        IWrapper[] wrappers =
+        [
+            .. FixedWrapper.Templates.OrderBy(_ => playbook.Next()).Take(playbook.Next(1, 3)).Select(t => new FixedWrapper(t)),
+            .. Enumerable.Range(0, playbook.Next(1, 3)).Select(_ => HouseStyle.Draw(playbook)).ToArray().Select(h => h.Phrased(rng)),
+        ];
         IPromptSource dataset = ctx.Prompts.Capability.Sweep(rng);
         string[] uas = [UserAgents.Sdk(rng), UserAgents.Sdk(rng)];
         var shape = new CallShape(

@@ -19,7 +19,9 @@ internal static class LowAndSlowCampaign
     {
         Random rng = ctx.NewStream();
         var op = new Operator(rng, ctx.NextCampaignId(), Networks.Hosting, paymentCount: rng.Next(2, 5), subnetCount: 1);
-        var wrapper = new ParaphrasedWrapper();
+        // Half the harvest requests use a generic paraphrase grammar, half the operator's own wrapper,
+        // paraphrased anew in each request.
+        IWrapper[] wrappers = [new ParaphrasedWrapper(), HouseStyle.Draw(ctx.OperatorStream(rng)).Paraphrasing()];
         IPromptSource dataset = ctx.Prompts.Capability.Sweep(rng);
         string model = rng.Chance(0.8) ? Models.Large : Models.Medium;
         for (int i = 0; i < spec.Accounts; i++)
@@ -28,11 +30,11 @@ internal static class LowAndSlowCampaign
             Endpoint[] endpoints = [Networks.ResidentialIn(rng, country).RandomEndpoint(rng)];
             var draft = new AccountDraft(Kind, Identities.CreatedBefore(rng, ctx.Spec.Start, 60, 500), Identities.ConsumerDomain(rng),
                 op.Payment(rng, 0.5), endpoints, [UserAgents.ConsumerSdk(rng)], tz, CampaignId: op.CampaignId);
-            Emit(ctx.NewAccount(draft), ctx, spec, model, wrapper, dataset);
+            Emit(ctx.NewAccount(draft), ctx, spec, model, wrappers, dataset);
         }
     }
 
-    private static void Emit(AccountTraffic traffic, SimContext ctx, CampaignSpec spec, string model, ParaphrasedWrapper wrapper, IPromptSource dataset)
+    private static void Emit(AccountTraffic traffic, SimContext ctx, CampaignSpec spec, string model, IWrapper[] wrappers, IPromptSource dataset)
     {
         Random rng = traffic.Rng;
         var harvest = new CallShape(model, null, rng.LogNormal(800, 0.25), 0.6, rng.Pick(new long?[] { 4096, 8192 }), null,
@@ -53,7 +55,7 @@ internal static class LowAndSlowCampaign
                 }
                 else
                 {
-                    traffic.Call(at, wrapper.Wrap(rng, dataset.Next(rng).Text), harvest);
+                    traffic.Call(at, rng.Pick(wrappers).Wrap(rng, dataset.Next(rng).Text), harvest);
                     calls--;
                 }
             }
