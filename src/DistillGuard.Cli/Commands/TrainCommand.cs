@@ -16,7 +16,7 @@ internal static class TrainCommand
         var output = new Option<string>("--out") { Description = "model file to write (e.g. model.json)", Required = true };
         var l2 = new Option<double>("--l2") { Description = "L2 penalty on the weights", DefaultValueFactory = _ => TrainingOptions.Default.L2 };
         var classWeight = new Option<ClassWeighting>("--class-weight") { Description = "balanced: each class carries half the loss; none: every account counts once", DefaultValueFactory = _ => TrainingOptions.Default.ClassWeighting };
-        var prevalence = new Option<double>("--prevalence") { Description = "share of harvesting accounts the stored probabilities assume: the fitted bias is moved to it (prior correction); the downstream thresholds were set for about this", DefaultValueFactory = _ => TrainingOptions.Default.Prevalence!.Value };
+        var prevalence = new Option<double>("--prevalence") { Description = "share of harvesting accounts the stored probabilities assume: the fitted bias is moved to it (prior correction, see docs/scoring.md)", DefaultValueFactory = _ => TrainingOptions.Default.Prevalence!.Value };
         var command = new Command("train", "Fit the per-account signal weights and bias from labelled history (risk weights ≥ 0, mitigations ≤ 0) and write a model file for analyze --model.")
         {
             input, labels, output, l2, classWeight, prevalence,
