@@ -11,6 +11,7 @@ public static class CliApp
         var root = new RootCommand("DistillGuard: find, link and measure distillation campaigns in LLM API exchange logs.");
         root.Subcommands.Add(SimulateCommand.Build());
         root.Subcommands.Add(AnalyzeCommand.Build());
+        root.Subcommands.Add(TrainCommand.Build());
         root.Subcommands.Add(EvaluateCommand.Build());
         root.Subcommands.Add(ExplainCommand.Build());
         root.Subcommands.Add(EvaluateSuiteCommand.Build());

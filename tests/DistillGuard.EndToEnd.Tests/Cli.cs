@@ -20,6 +20,24 @@ internal static class Cli
             OneAtATime.Release();
         }
     }
+
+    /// <summary>Runs the command line with standard error captured, for tests of error messages.</summary>
+    public static async Task<(int Code, string Errors)> RunCapturingErrors(params string[] args)
+    {
+        await OneAtATime.WaitAsync();
+        var original = Console.Error;
+        var errors = new StringWriter();
+        Console.SetError(errors);
+        try
+        {
+            return (await CliApp.RunAsync(args), errors.ToString());
+        }
+        finally
+        {
+            Console.SetError(original);
+            OneAtATime.Release();
+        }
+    }
 }
 
 /// <summary>A temporary folder removed after the test.</summary>

@@ -10,7 +10,7 @@ namespace DistillGuard.Cli.Commands;
 /// <summary>Runs one analysis with a DuckDB store and a progress bar; shared by `analyze` and `demo`.</summary>
 internal static class AnalysisRunner
 {
-    public static async Task<AnalysisOutcome> RunAsync(string input, string outDir, string? db, string? keyFile, bool keepText, CancellationToken ct, ApiPrices? prices = null, SharingKey? sharingKey = null)
+    public static async Task<AnalysisOutcome> RunAsync(string input, string outDir, string? db, string? keyFile, bool keepText, CancellationToken ct, ApiPrices? prices = null, SharingKey? sharingKey = null, ScoringChoice? scoring = null)
     {
         var dbPath = db ?? Path.Combine(outDir, "distillguard.duckdb");
         var keyPath = keyFile ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dbPath))!, "distillguard.key");
@@ -23,6 +23,8 @@ internal static class AnalysisRunner
             HashKey = HashKeyFile.LoadOrCreate(keyPath),
             Prices = prices ?? ApiPrices.Default,
             SharingKey = sharingKey,
+            Parameters = (scoring ?? ScoringChoice.Default).Parameters,
+            ModelVersion = (scoring ?? ScoringChoice.Default).Version,
         };
 
         using var store = new DuckDbAnalysisStore(dbPath);
