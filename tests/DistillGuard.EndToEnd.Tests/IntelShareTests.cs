@@ -41,10 +41,14 @@ public class IntelShareTests
     /// addresses and payment instruments. A exports that campaign; B matches it against its own run.
     /// </summary>
     [Theory]
-    [InlineData(301, 302, 77)]
-    [InlineData(307, 308, 80)]
-    public async Task ASharedOperatorsCampaignIsFoundAtTheOtherProviderAndNoOrganicUserIs(int seedA, int seedB, int operatorSeed)
+    [InlineData(301, 302, 77, false)]
+    [InlineData(307, 308, 80, false)]
+    [InlineData(323, 324, 84, true)]
+    public async Task ASharedOperatorsCampaignIsFoundAtTheOtherProviderAndNoOrganicUserIs(int seedA, int seedB, int operatorSeed, bool corpora)
     {
+        string[] prompts = corpora
+            ? ["--organic-prompts", Path.Combine(SharedData.Root, "organic"), "--extraction-prompts", Path.Combine(SharedData.Root, "extraction")]
+            : [];
         using var dir = new TempDir();
         var key = dir["group.key"];
         var other = dir["other.key"];
@@ -52,7 +56,7 @@ public class IntelShareTests
         await File.WriteAllBytesAsync(other, SHA256.HashData("sharing group B"u8));
         foreach (var (name, seed) in new[] { ("a", seedA), ("b", seedB) })
         {
-            Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", $"{seed}", "--operator-seed", $"{operatorSeed}", "--out", dir[name]));
+            Assert.Equal(0, await Cli.Run(["simulate", "--scenario", "tiny", "--seed", $"{seed}", "--operator-seed", $"{operatorSeed}", "--out", dir[name], .. prompts]));
             Assert.Equal(0, await Cli.Run("analyze", "--input", dir[name], "--out", dir[name + "-out"], "--db", dir[name + ".duckdb"], "--sharing-key-file", key));
         }
 

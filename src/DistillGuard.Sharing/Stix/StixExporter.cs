@@ -12,7 +12,7 @@ namespace DistillGuard.Sharing.Stix;
 public static class StixExporter
 {
     /// <summary>Template bands two campaigns must share to count as the same operator's (payments or IPs suffice alone).</summary>
-    private const int SharedBandsForOperator = 4;
+    private const int SharedBandsForOperator = 8;
 
     /// <summary>A stable bundle: same input, same bytes; object ids depend only on producer, campaign and role.</summary>
     public static string Export(
