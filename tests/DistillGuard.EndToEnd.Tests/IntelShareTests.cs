@@ -84,6 +84,55 @@ public class IntelShareTests
         Assert.Single(await File.ReadAllLinesAsync(Path.Combine(dir["match2"], "matches.csv")));
     }
 
+    /// <summary>
+    /// The leak test of the sharing issue, on the real command line: every raw IP, e-mail domain, payment
+    /// fingerprint, account id, user agent and prompt of the simulated input is searched for in the
+    /// exported bundle, and none may occur.
+    /// </summary>
+    [Fact]
+    public async Task NoRawIdentifierOrPromptOfTheInputOccursInTheExportedBundle()
+    {
+        using var dir = new TempDir();
+        var key = dir["group.key"];
+        await File.WriteAllBytesAsync(key, SHA256.HashData("sharing group A"u8));
+        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "205", "--out", dir["data"]));
+        Assert.Equal(0, await Cli.Run("analyze", "--input", dir["data"], "--out", dir["out"], "--db", dir["a.duckdb"], "--sharing-key-file", key));
+        Assert.Equal(0, await Cli.Run("intel", "export", "--db", dir["a.duckdb"], "--all", "--tlp", "green", "--key-file", key, "--out", dir["bundle.json"]));
+        var bundle = await File.ReadAllTextAsync(dir["bundle.json"]);
+        var unescaped = System.Text.RegularExpressions.Regex.Unescape(bundle);
+
+        var secrets = new HashSet<string>(StringComparer.Ordinal);
+        var prompts = new HashSet<string>(StringComparer.Ordinal);
+        await using (var gz = new System.IO.Compression.GZipStream(File.OpenRead(Path.Combine(dir["data"], "exchanges.jsonl.gz")), System.IO.Compression.CompressionMode.Decompress))
+        using (var reader = new StreamReader(gz))
+        {
+            while (await reader.ReadLineAsync() is { } line)
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(line);
+                foreach (var field in new[] { "client_ip", "email_domain", "payment_fingerprint", "account_id", "user_agent" })
+                {
+                    if (json.RootElement.TryGetProperty(field, out var value) && value.GetString() is { Length: > 0 } text)
+                    {
+                        secrets.Add(text);
+                    }
+                }
+
+                // Prompts of a few words ("hi") occur in any English text; five words or more are the user's own.
+                if (json.RootElement.GetProperty("prompt").GetString() is { } prompt && prompt.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 5)
+                {
+                    prompts.Add(prompt);
+                }
+            }
+        }
+
+        Assert.True(secrets.Count > 100 && prompts.Count > 1000, $"{secrets.Count} identifiers and {prompts.Count} prompts read");
+        Assert.Contains("\"fingerprint_kind\": \"template\"", bundle, StringComparison.Ordinal);
+        foreach (var secret in secrets.Concat(prompts))
+        {
+            Assert.DoesNotContain(secret, unescaped, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
     [Fact]
     public async Task AnotherKeyOrABrokenBundleIsRefusedAndWritesNothing()
     {
