@@ -9,7 +9,14 @@ public sealed record PredictedAccount(AccountId AccountId, double RiskScore, Ver
 public sealed record KindRate(string Kind, int Accounts, int FalsePositives, double Rate);
 
 /// <summary>How one true campaign was detected: how many of its accounts were flagged and into how many predicted campaigns they fell.</summary>
-public sealed record CampaignMatch(string TrueCampaignId, int Accounts, int Flagged, int PredictedClusters, long Exchanges, bool Found);
+public sealed record CampaignMatch(string TrueCampaignId, int Accounts, int Flagged, int PredictedClusters, long Exchanges, bool Found)
+{
+    /// <summary>Exchanges of every account (of any label) in the predicted campaigns its flagged members fell into: what the report would quantify as this campaign.</summary>
+    public long PredictedExchanges { get; init; }
+
+    /// <summary>|predicted − true| / true exchanges; 1 when nothing was predicted.</summary>
+    public double ExchangeError => Exchanges == 0 ? 0 : Math.Abs(PredictedExchanges - Exchanges) / (double)Exchanges;
+}
 
 /// <summary>Account-level, per-kind, campaign-level and pairwise-linking quality of one run against ground truth.</summary>
 public sealed record EvaluationResult(

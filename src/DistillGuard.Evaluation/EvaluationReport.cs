@@ -32,7 +32,7 @@ public static class EvaluationReport
         Line(sb, "Campaigns found", $"{result.CampaignsFound} of {result.TrueCampaigns}");
         foreach (var c in result.Campaigns)
         {
-            Line(sb, $"  {c.TrueCampaignId}", $"{c.Flagged}/{c.Accounts} flagged in {c.PredictedClusters} predicted campaign(s){(c.Found ? "" : "  NOT FOUND")}");
+            Line(sb, $"  {c.TrueCampaignId}", $"{c.Flagged}/{c.Accounts} flagged in {c.PredictedClusters} predicted campaign(s); exchanges {c.PredictedExchanges:N0} of {c.Exchanges:N0} ({c.ExchangeError:P1} off){(c.Found ? "" : "  NOT FOUND")}");
         }
 
         Line(sb, "Pairwise linking", $"precision {P(result.PairPrecision)}  recall {P(result.PairRecall)}  F1 {P(result.PairF1)}");

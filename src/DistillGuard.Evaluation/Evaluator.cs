@@ -77,19 +77,27 @@ public static class Evaluator
             })
             .ToList();
 
-    private static List<CampaignMatch> CampaignMatches(List<(AccountLabel Label, PredictedAccount? Prediction)> labelled) =>
-        labelled.Where(x => x.Label.IsCampaign)
+    private static List<CampaignMatch> CampaignMatches(List<(AccountLabel Label, PredictedAccount? Prediction)> labelled)
+    {
+        var exchangesByPredicted = labelled.Where(x => IsFlagged(x.Prediction) && x.Prediction!.CampaignId is not null)
+            .GroupBy(x => x.Prediction!.CampaignId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(x => x.Prediction!.Exchanges), StringComparer.Ordinal);
+        return labelled.Where(x => x.Label.IsCampaign)
             .GroupBy(x => x.Label.CampaignId!, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {
                 var n = g.Count();
                 var flagged = g.Where(x => IsFlagged(x.Prediction)).ToList();
-                var clusters = flagged.Select(x => x.Prediction!.CampaignId).Where(c => c is not null).Distinct(StringComparer.Ordinal).Count();
+                var clusters = flagged.Select(x => x.Prediction!.CampaignId).Where(c => c is not null).Distinct(StringComparer.Ordinal).ToList();
                 var exchanges = g.Sum(x => x.Prediction?.Exchanges ?? 0);
-                return new CampaignMatch(g.Key, n, flagged.Count, clusters, exchanges, flagged.Count >= CampaignFoundShare * n);
+                return new CampaignMatch(g.Key, n, flagged.Count, clusters.Count, exchanges, flagged.Count >= CampaignFoundShare * n)
+                {
+                    PredictedExchanges = clusters.Sum(c => exchangesByPredicted.GetValueOrDefault(c!)),
+                };
             })
             .ToList();
+    }
 
     /// <summary>
     /// Pairwise linking over truly-campaign accounts in O(n) from contingency counts:

@@ -66,6 +66,20 @@ public class EvaluatorTests
     }
 
     [Fact]
+    public void ACampaignsExchangesAreThoseOfThePredictedCampaignsItsMembersFellInto()
+    {
+        // True A = {a1,a2,a3} (10 exchanges each = 30). Predicted P = {a1,a2,o1}: 30 exchanges; a3 missed.
+        var labels = new[] { Campaign("a1", "A"), Campaign("a2", "A"), Campaign("a3", "A"), Organic("o1") };
+        var r = Evaluator.Evaluate([Flag("a1", "P"), Flag("a2", "P"), Flag("o1", "P"), Pass("a3")], labels);
+        var a = r.Campaigns.Single();
+        Assert.Equal((30L, 30L, 0.0), (a.Exchanges, a.PredictedExchanges, a.ExchangeError));
+
+        var missed = Evaluator.Evaluate([Flag("a1", "P"), Pass("a2"), Pass("a3")], labels).Campaigns.Single();
+        Assert.Equal(10, missed.PredictedExchanges);
+        Assert.Equal(2.0 / 3, missed.ExchangeError, 9);
+    }
+
+    [Fact]
     public void PairwiseLinkingIsPerfectWhenPredictedCampaignsMatchTrueOnes()
     {
         var labels = new[] { Campaign("a1", "A"), Campaign("a2", "A"), Campaign("b1", "B"), Campaign("b2", "B") };
