@@ -6,8 +6,8 @@ namespace DistillGuard.Core.Linking;
 /// Joins identity-linked clusters that are driven the same way: an operator who splits its
 /// accounts over several payment instruments leaves several small clusters whose behavioural
 /// profiles coincide. Each cluster must lie within the other's spread (floored, since small
-/// clusters have little spread of their own). Deterministic: clusters are taken in order and ties
-/// go to the first.
+/// clusters have little spread of their own). A fragment joins one larger cluster at most.
+/// Deterministic: clusters are taken in order and ties go to the first.
 /// </summary>
 public static class BehaviourMerge
 {
@@ -24,10 +24,11 @@ public static class BehaviourMerge
             .Select(c => c.Accounts.Where(profiles.ContainsKey).Select(a => profiles[a]).ToArray())
             .Select(p => p.Length == 0 ? null : BehaviourProfile.Spread(p))
             .ToArray();
-        // Each fragment attaches to the one cluster nearest to it (a fragment or not); a cluster
-        // larger than a fragment attaches to nothing. Every group so formed holds at most one
-        // larger cluster, so no fragment can bridge two of them (the old pairwise joining did, and
-        // joined different operators that run the same script).
+        // Each fragment attaches to the one nearest cluster that ranks above it (larger, or as large
+        // and earlier); a cluster larger than a fragment attaches to nothing. Attachments point up
+        // the ranking, so every group so formed is a tree with one top, and holds at most one cluster
+        // larger than a fragment: no fragment can bridge two of them (the old pairwise joining did,
+        // and joined different operators that run the same script).
         var parent = Enumerable.Range(0, clusters.Count).ToArray();
         int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
         for (var i = 0; i < clusters.Count; i++)
@@ -41,7 +42,7 @@ public static class BehaviourMerge
             var nearestDistance = double.MaxValue;
             for (var j = 0; j < clusters.Count; j++)
             {
-                if (j == i || spreads[j] is not { } sj)
+                if (!RanksAbove(clusters, j, i) || spreads[j] is not { } sj)
                 {
                     continue;
                 }
@@ -75,6 +76,9 @@ public static class BehaviourMerge
             .Select(g => g.Count() == 1 ? clusters[g.Key] : Join(g.Select(i => clusters[i]).ToArray()))
             .ToList();
     }
+
+    private static bool RanksAbove(IReadOnlyList<LinkedCluster> clusters, int j, int i) =>
+        (clusters[j].LargestLinkedGroup, clusters[j].Accounts.Count, -j).CompareTo((clusters[i].LargestLinkedGroup, clusters[i].Accounts.Count, -i)) > 0;
 
     private static LinkedCluster Join(LinkedCluster[] parts)
     {
