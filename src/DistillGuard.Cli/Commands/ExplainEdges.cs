@@ -43,7 +43,12 @@ internal static class ExplainEdges
 
         var inside = members.ToHashSet();
         var all = stored.SelectMany(a => a.Edges).ToArray();
-        var internalEdges = all.Where(e => inside.Contains(e.Other) && string.CompareOrdinal(e.Account.Value, e.Other.Value) < 0).ToArray();
+        // A pair inside the campaign may be stored from either end (or both): count it once.
+        var internalEdges = all
+            .Where(e => inside.Contains(e.Other))
+            .Select(e => string.CompareOrdinal(e.Account.Value, e.Other.Value) < 0 ? e : e with { Account = e.Other, Other = e.Account })
+            .DistinctBy(e => (e.Account, e.Other, e.Kind, e.Value))
+            .ToArray();
         var summary = new Table().AddColumns("evidence among the campaign's accounts", "pairs", "accounts", "distinct values", "most ordinary carriers of one value");
         foreach (var kind in internalEdges.GroupBy(e => e.Kind).OrderByDescending(g => LinkKinds.Weight(g.Key) * g.Count()))
         {
