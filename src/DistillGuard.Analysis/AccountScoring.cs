@@ -5,8 +5,12 @@ using DistillGuard.Core.Scoring;
 
 namespace DistillGuard.Analysis;
 
-/// <summary>Features, harvest scores, links and verdicts for every account of a run.</summary>
-internal sealed record ScoredAccounts(IReadOnlyList<AccountFeatures> Features, IReadOnlyList<HarvestAssessment> Assessments, VerdictSet Verdicts);
+/// <summary>Features, harvest scores, links, verdicts and the evidence edges of linked or flagged accounts for every account of a run.</summary>
+internal sealed record ScoredAccounts(
+    IReadOnlyList<AccountFeatures> Features,
+    IReadOnlyList<HarvestAssessment> Assessments,
+    VerdictSet Verdicts,
+    IReadOnlyList<AccountEdges> Edges);
 
 /// <summary>Runs the pure core over the account table (features → score → link → campaign score → verdict).</summary>
 internal static class AccountScoring
@@ -17,13 +21,24 @@ internal static class AccountScoring
         var features = states.Select(AccountFeatureExtractor.Extract).ToArray();
         var assessments = features.Select(f => HarvestScorer.Score(f, parameters)).ToArray();
         var candidates = states.Select((s, i) => new LinkCandidate(s, assessments[i].Probability)).ToArray();
-        var linked = CampaignLinker.Link(candidates, new LinkerOptions { CandidateThreshold = parameters.CandidateThreshold });
+        var options = new LinkerOptions { CandidateThreshold = parameters.CandidateThreshold };
+        var linking = CampaignLinker.Analyse(candidates, options);
         var profiles = features.Where(f => f.Exchanges >= BehaviourProfile.MinExchanges).ToDictionary(f => f.AccountId, BehaviourProfile.Of);
-        var clusters = BehaviourMerge.Merge(linked, profiles, parameters.TwinTolerance, parameters.MergeSpreadFloor, parameters.MergeMaxFragment);
+        var clusters = BehaviourMerge.Merge(linking.Clusters, profiles, parameters.TwinTolerance, parameters.MergeSpreadFloor, parameters.MergeMaxFragment);
         var judged = clusters.Select(c => new ClusterAssessment(c, CombinedAssessment(c, table, parameters))).ToArray();
         var verdicts = VerdictAssembler.Assemble(features, assessments, judged, parameters);
-        return new ScoredAccounts(features, assessments, verdicts);
+        return new ScoredAccounts(features, assessments, verdicts, Edges(linking.Graph, clusters, verdicts, options));
     }
+
+    /// <summary>The strongest edges of every account in a linked group or flagged, for explain and the store.</summary>
+    private static AccountEdges[] Edges(EvidenceGraph graph, IReadOnlyList<LinkedCluster> clusters, VerdictSet verdicts, LinkerOptions options) =>
+        clusters.SelectMany(c => c.Accounts)
+            .Concat(verdicts.Accounts.Where(v => v.Verdict == Verdict.Distillation).Select(v => v.AccountId))
+            .Distinct()
+            .Order()
+            .Select(a => graph.EdgesOf(a, options.MaxEdgesPerAccount))
+            .Where(e => e.Edges.Count > 0)
+            .ToArray();
 
     private static HarvestAssessment CombinedAssessment(LinkedCluster cluster, AccountTable table, ScoringParameters parameters)
     {

@@ -75,6 +75,7 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         var result = new AnalysisResult(run, scored.Verdicts.Accounts, campaigns);
         progress?.Report(new AnalysisProgress("writing", reader.BytesRead, reader.TotalBytes, exchanges));
         OutputFiles.Write(options.OutDir, result, scored.Features);
+        store?.AppendLinkEdges(runId, EdgeMinimiser.Minimise(scored.Edges, hasher));
         store?.CompleteRun(result, scored.Features);
         if (sharing is not null && store is not null)
         {

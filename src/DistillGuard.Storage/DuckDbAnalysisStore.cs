@@ -1,6 +1,7 @@
 namespace DistillGuard.Storage;
 
 using System.Data.Common;
+using DistillGuard.Core.Linking;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Sharing;
 using DistillGuard.Core.Storage;
@@ -99,6 +100,20 @@ public sealed class DuckDbAnalysisStore : IAnalysisStore
             RunRows.MarkComplete(connection, result);
             transaction.Commit();
         });
+    }
+
+    public void AppendLinkEdges(string runId, IReadOnlyList<AccountEdges> edges)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(edges);
+        Guard("store link edges of run " + runId, () => EdgeRows.Append(connection, runId, edges));
+    }
+
+    public IReadOnlyList<AccountEdges> LoadLinkEdges(string runId, IReadOnlyList<AccountId> accounts)
+    {
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(accounts);
+        return Guard("load link edges of run " + runId, () => EdgeRows.Load(connection, runId, accounts));
     }
 
     public CampaignBreakdown Breakdown(string runId, IReadOnlyList<AccountId> accounts)

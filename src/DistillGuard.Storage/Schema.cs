@@ -4,11 +4,41 @@ using DistillGuard.Core.Model;
 
 /// <summary>
 /// The DuckDB schema of the analysis store. Every table carries <c>run_id</c>, so many runs
-/// share one file. Version 1; a file with a newer or unknown version is refused.
+/// share one file. Version 2; a version-1 file is migrated in place (<see cref="Migrations"/>),
+/// and a file with a newer or unknown version is refused.
 /// </summary>
 internal static class Schema
 {
-    public const int Version = 1;
+    public const int Version = 2;
+
+    /// <summary>
+    /// Evidence edges of linked and flagged accounts (version 2): per account its strongest partners,
+    /// one row per shared value or timing pattern. Never a raw value: the kind, a keyed hash of the
+    /// value (NULL for timing evidence) and how many accounts carry it.
+    /// </summary>
+    public const string LinkEdgesTable = """
+        CREATE TABLE IF NOT EXISTS link_edges (
+            run_id VARCHAR NOT NULL,
+            account_id VARCHAR NOT NULL,
+            rank INTEGER NOT NULL,
+            other_account_id VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            weight DOUBLE NOT NULL,
+            pair_strength DOUBLE NOT NULL,
+            value_hash UBIGINT,
+            carriers INTEGER NOT NULL,
+            ordinary_carriers INTEGER NOT NULL,
+            ordinary_population INTEGER NOT NULL,
+            detail DOUBLE NOT NULL,
+            partners INTEGER NOT NULL,
+            PRIMARY KEY (run_id, account_id, rank))
+        """;
+
+    /// <summary>Statements that bring a file from a version (the key) to the next one.</summary>
+    public static IReadOnlyDictionary<int, IReadOnlyList<string>> Migrations { get; } = new Dictionary<int, IReadOnlyList<string>>
+    {
+        [1] = [LinkEdgesTable],
+    };
 
     /// <summary>Column names of the nine capability shares of <c>account_features</c>, in <see cref="Capability"/> order.</summary>
     public static IReadOnlyList<string> CapabilityColumns { get; } =
@@ -181,5 +211,6 @@ internal static class Schema
             output_tokens BIGINT NOT NULL,
             PRIMARY KEY (run_id, campaign_id, day))
         """,
+        LinkEdgesTable,
     ];
 }

@@ -3,7 +3,7 @@ namespace DistillGuard.Storage;
 using System.Globalization;
 using DuckDB.NET.Data;
 
-/// <summary>Creates the schema of a new store and refuses a file whose schema this build does not know.</summary>
+/// <summary>Creates the schema of a new store, migrates an older one in place, and refuses a file whose schema this build does not know.</summary>
 internal static class SchemaGuard
 {
     public static void Ensure(DuckDBConnection connection, string path)
@@ -17,6 +17,12 @@ internal static class SchemaGuard
             }
 
             Create(connection);
+            return;
+        }
+
+        if (found < Schema.Version && found >= 1)
+        {
+            Migrate(connection, found.Value);
             return;
         }
 
@@ -45,6 +51,23 @@ internal static class SchemaGuard
     private static long CountTables(DuckDBConnection connection) =>
         Convert.ToInt64(Sql.Scalar(connection,
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main'"), CultureInfo.InvariantCulture);
+
+    /// <summary>Runs each version's migration in turn, in one transaction, and records the new version.</summary>
+    private static void Migrate(DuckDBConnection connection, int from)
+    {
+        using var transaction = connection.BeginTransaction();
+        for (var version = from; version < Schema.Version; version++)
+        {
+            foreach (var statement in Schema.Migrations[version])
+            {
+                Sql.Execute(connection, statement);
+            }
+        }
+
+        Sql.Execute(connection, "DELETE FROM schema_version");
+        Sql.Execute(connection, "INSERT INTO schema_version VALUES ($v)", ("v", Schema.Version));
+        transaction.Commit();
+    }
 
     private static void Create(DuckDBConnection connection)
     {

@@ -125,4 +125,61 @@ public class SketchTests
         Assert.Equal(9UL, top.Top(1)[0].Key);
         Assert.Single(top.Top(1));
     }
+
+    [Fact]
+    public void AnActivitySignatureEstimatesTheJaccardOfActiveHoursWithinItsErrorBound()
+    {
+        // 16 bins: standard error sqrt(J(1-J)/16) <= 0.125; allow four standard errors.
+        Gen.Int[24, 300].Select(Gen.Int[0, 300], Gen.Int[0, 300]).Sample((shared, onlyA, onlyB) =>
+        {
+            var a = default(ActivitySignature);
+            var b = default(ActivitySignature);
+            for (var h = 0; h < shared; h++)
+            {
+                a.Add(400_000 + h);
+                b.Add(400_000 + h);
+            }
+
+            for (var h = 0; h < onlyA; h++)
+            {
+                a.Add(500_000 + h);
+            }
+
+            for (var h = 0; h < onlyB; h++)
+            {
+                b.Add(600_000 + h);
+            }
+
+            var truth = shared / (double)(shared + onlyA + onlyB);
+            return Math.Abs(a.Similarity(b) - truth) <= 0.5 && a.ActiveHours == shared + onlyA;
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void AnActivitySignatureCountsEachHourOnceAndMergesToTheUnion()
+    {
+        var whole = default(ActivitySignature);
+        var first = default(ActivitySignature);
+        var second = default(ActivitySignature);
+        for (var h = 0; h < 100; h++)
+        {
+            whole.Add(h);
+            whole.Add(h); // a second call in the same hour
+            if (h < 60)
+            {
+                first.Add(h);
+            }
+            else
+            {
+                second.Add(h);
+            }
+        }
+
+        first.Merge(second);
+        Assert.Equal(100, whole.ActiveHours);
+        Assert.Equal(100, first.ActiveHours);
+        Assert.Equal(1.0, whole.Similarity(first));
+        Assert.All(Enumerable.Range(0, ActivitySignature.Bands), band => Assert.Equal(whole.Band(band), first.Band(band)));
+        Assert.Equal(0.0, default(ActivitySignature).Similarity(default));
+    }
 }

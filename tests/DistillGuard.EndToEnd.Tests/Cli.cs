@@ -40,6 +40,27 @@ internal static class Cli
     }
 }
 
+/// <summary>Runs a command with Spectre.Console writing into a string (at a given width, so long ids stay on one line).</summary>
+internal static class ConsoleCapture
+{
+    public static async Task<(int Code, string Text)> Run(Func<Task<int>> run, int width = 80)
+    {
+        var writer = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(writer), Ansi = Spectre.Console.AnsiSupport.No });
+        console.Profile.Width = width;
+        var previous = Spectre.Console.AnsiConsole.Console;
+        Spectre.Console.AnsiConsole.Console = console;
+        try
+        {
+            return (await run(), writer.ToString());
+        }
+        finally
+        {
+            Spectre.Console.AnsiConsole.Console = previous;
+        }
+    }
+}
+
 /// <summary>A temporary folder removed after the test.</summary>
 internal sealed class TempDir : IDisposable
 {

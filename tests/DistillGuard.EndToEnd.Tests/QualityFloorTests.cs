@@ -74,19 +74,5 @@ public class ExplainCommandTests
         Assert.Equal(1, await Cli.Run("explain", "--db", dir["missing.duckdb"], "--campaign", campaignId));
     }
 
-    private static async Task<(int Code, string Text)> Captured(Func<Task<int>> run)
-    {
-        var writer = new StringWriter();
-        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(writer) });
-        var previous = Spectre.Console.AnsiConsole.Console;
-        Spectre.Console.AnsiConsole.Console = console;
-        try
-        {
-            return (await run(), writer.ToString());
-        }
-        finally
-        {
-            Spectre.Console.AnsiConsole.Console = previous;
-        }
-    }
+    private static Task<(int Code, string Text)> Captured(Func<Task<int>> run) => ConsoleCapture.Run(run);
 }

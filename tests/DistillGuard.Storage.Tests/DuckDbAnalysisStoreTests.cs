@@ -232,19 +232,9 @@ public sealed class DuckDbAnalysisStoreTests : IDisposable
         AssertSameResult(result, store.LoadRun("r")!);
     }
 
-    private DuckDBConnection OpenRaw()
-    {
-        var connection = new DuckDBConnection("Data Source=" + dir.File("dg.duckdb"));
-        connection.Open();
-        return connection;
-    }
+    private DuckDBConnection OpenRaw() => RawDb.Open(dir.File("dg.duckdb"));
 
-    private static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private static void Execute(DuckDBConnection connection, string sql) => RawDb.Execute(connection, sql);
 
     private static T Scalar<T>(DuckDBConnection connection, string sql)
     {

@@ -4,6 +4,7 @@ using DistillGuard.Core.Model;
 using DistillGuard.Core.Storage;
 using DistillGuard.Storage;
 using Spectre.Console;
+using static DistillGuard.Cli.Commands.ConsoleText;
 
 namespace DistillGuard.Cli.Commands;
 
@@ -40,7 +41,7 @@ internal static class ExplainCommand
             var result = store.LoadRun(runId) ?? throw new ArgumentException($"run '{runId}' is unknown or not complete");
             return Task.FromResult(accountId is not null
                 ? ExplainAccount(store, result, new AccountId(accountId))
-                : ExplainCampaign(result, campaignId!));
+                : ExplainCampaign(store, result, campaignId!));
         }));
         return command;
     }
@@ -78,10 +79,12 @@ internal static class ExplainCommand
             AnsiConsole.Write(features);
         }
 
+        var edges = store.LoadLinkEdges(result.Run.RunId, [id]);
+        ExplainEdges.ForAccount(edges.Count > 0 ? edges[0] : null);
         return 0;
     }
 
-    private static int ExplainCampaign(AnalysisResult result, string id)
+    private static int ExplainCampaign(DuckDbAnalysisStore store, AnalysisResult result, string id)
     {
         var campaign = result.Campaigns.FirstOrDefault(c => c.CampaignId.Value == id)
             ?? throw new ArgumentException($"campaign '{id}' is not in run {result.Run.RunId}");
@@ -116,11 +119,7 @@ internal static class ExplainCommand
             AnsiConsole.Write(new Text($"… and {campaign.Accounts.Count - 25} more accounts\n"));
         }
 
+        ExplainEdges.ForCampaign(campaign.Accounts, store.LoadLinkEdges(result.Run.RunId, campaign.Accounts));
         return 0;
     }
-
-    // Text, never markup: ids, evidence and reasons may carry attacker-controlled characters.
-    private static Text Cell(string text) => new(text);
-
-    private static Text Line(string term, string value) => new Text($"{term}: {value}");
 }

@@ -68,6 +68,7 @@ public sealed partial class AccountState
 
         DistinctPrompts.Merge(other.DistinctPrompts);
         Attributes.Merge(other.Attributes);
+        _activity.Merge(other._activity);
         _lastTicks = Math.Max(_lastTicks, other._lastTicks);
     }
 

@@ -51,6 +51,7 @@ public sealed partial class AccountState
     {
         var utc = new DateTime(ticks, DateTimeKind.Utc);
         _histograms[HourOffset + utc.Hour]++;
+        _activity.Add((int)(ticks / TimeSpan.TicksPerHour));
         ActiveDays |= UInt128.One << (int)((ticks / TimeSpan.TicksPerDay) % 128);
         if (_lastTicks != long.MinValue && ticks >= _lastTicks)
         {

@@ -57,9 +57,13 @@ public sealed partial class AccountState
     public HyperLogLog DistinctPrompts { get; } = new();
     public TopKSegments Attributes { get; } = new(AttributeCapacity.All);
 
+    private ActivitySignature _activity;
     private long _lastTicks = long.MinValue;
     private ulong _lastConversation;
     private bool _lastWasToolUse;
+
+    /// <summary>Sketch of the UTC hour-buckets the account was active in (for lockstep evidence).</summary>
+    public ref readonly ActivitySignature Activity => ref _activity;
 
     internal ReadOnlySpan<int> Histograms => _histograms;
 
@@ -72,5 +76,6 @@ public sealed partial class AccountState
         (16 * 8) + 96 // header, scalar fields, UInt128 and the sketch references
         + 24 + (_histograms.Length * 4)
         + 24 + 64 // HyperLogLog registers
+        + 40 // activity signature: 16 two-byte bins, active-hour count, last hour
         + 48 + Attributes.PayloadBytes;
 }

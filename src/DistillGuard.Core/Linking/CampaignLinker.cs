@@ -19,112 +19,132 @@ public sealed record LinkedCluster(
     public IReadOnlyList<AccountLink> Links { get; init; } = [];
 }
 
-/// <summary>Options of the linker; defaults documented in docs/scoring.md.</summary>
-public sealed record LinkerOptions
-{
-    /// <summary>Harvest-likeness above which an account may be linked.</summary>
-    public double CandidateThreshold { get; init; } = 0.03;
-
-    /// <summary>Share of a value's accounts that must be candidates for the value to count (a NAT or VPN fails this).</summary>
-    public double MinPurity { get; init; } = 0.6;
-
-    /// <summary>Pair strength at which two candidates are joined.</summary>
-    public double JoinStrength { get; init; } = 1.0;
-
-    /// <summary>Buckets larger than this are joined as a chain, not pair by pair.</summary>
-    public int MaxPairBucket { get; init; } = 400;
-
-    public int MinClusterSize { get; init; } = 2;
-
-    /// <summary>
-    /// Part of a join that must come from identity or infrastructure (payment, IP, network, ASN
-    /// and client, e-mail domain): shared prompt templates alone never join accounts, since
-    /// independent users of one public benchmark harness share them too.
-    /// </summary>
-    public double MinIdentityStrength { get; init; } = 0.3;
-}
-
 /// <summary>
 /// Links candidate accounts that share rare attribute values, where "rare" means the value is
 /// carried mostly by other candidates: a university NAT or a popular VPN exit carries mostly
-/// ordinary users and so links no one. Pure and deterministic: input order does not matter.
+/// ordinary users and so links no one. Timing evidence (lockstep hours, one account succeeding
+/// another) adds to a pair's strength but never carries the identity part of a join. The join
+/// graph's components are then refined by community detection so that a weak bridge does not
+/// merge two operators (<see cref="Communities"/>). Pure and deterministic: input order does not matter.
 /// </summary>
 public static class CampaignLinker
 {
-    public static IReadOnlyList<LinkedCluster> Link(IReadOnlyList<LinkCandidate> accounts, LinkerOptions options)
+    /// <summary>The linked groups alone (see <see cref="Analyse"/>).</summary>
+    public static IReadOnlyList<LinkedCluster> Link(IReadOnlyList<LinkCandidate> accounts, LinkerOptions options) =>
+        Analyse(accounts, options).Clusters;
+
+    /// <summary>The linked groups and the evidence graph behind them.</summary>
+    public static LinkResult Analyse(IReadOnlyList<LinkCandidate> accounts, LinkerOptions options)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(options);
         var ordered = accounts.OrderBy(a => a.State.AccountId).ToArray();
         var isCandidate = ordered.Select(a => a.HarvestProbability >= options.CandidateThreshold).ToArray();
+        var ordinary = isCandidate.Count(c => !c);
         var buckets = ValueIndex.Build(ordered);
         var pairs = new PairStrengths();
-        var uf = new UnionFind(ordered.Length);
-
-        foreach (var (key, members) in buckets.OrderBy(b => b.Key.Value))
+        var temporal = new TemporalPairs();
+        foreach (var (key, members) in buckets.OrderBy(b => b.Key.Value).ThenBy(b => b.Key.Kind))
         {
-            var candidates = members.Where(i => isCandidate[i]).ToArray();
-
-            if (candidates.Length < 2 || candidates.Length < options.MinPurity * members.Count)
-            {
-                continue;
-            }
-
-            var weight = LinkKinds.Weight(key.Kind);
-            if (candidates.Length > options.MaxPairBucket)
-            {
-                if (weight >= options.JoinStrength)
-                {
-                    for (var i = 1; i < candidates.Length; i++)
-                    {
-                        uf.Union(candidates[0], candidates[i]);
-                        pairs.Add(candidates[0], candidates[i], weight, LinkKinds.IsIdentity(key.Kind));
-                    }
-                }
-            }
-            else
-            {
-                for (var i = 0; i < candidates.Length; i++)
-                {
-                    for (var j = i + 1; j < candidates.Length; j++)
-                    {
-                        pairs.Add(candidates[i], candidates[j], weight, LinkKinds.IsIdentity(key.Kind));
-                    }
-                }
-            }
+            AddBucket(key, members, ordered, isCandidate, ordinary, options, pairs, temporal);
         }
 
-        foreach (var ((a, b), strength) in pairs.All)
-        {
-            if (strength >= options.JoinStrength && pairs.Identity(a, b) >= options.MinIdentityStrength)
-            {
-                uf.Union(a, b);
-            }
-        }
-
-        return Clusters(ordered, uf, pairs, buckets, isCandidate, options);
+        Lockstep.Find(ordered, isCandidate, ordinary, options, temporal);
+        temporal.AddTo(pairs);
+        var graph = new EvidenceGraph(ordered, isCandidate, buckets, pairs, temporal, options);
+        return new LinkResult(Clusters(ordered, Groups(ordered.Length, isCandidate, pairs, options), pairs, buckets, temporal, options), graph);
     }
 
-    private static List<LinkedCluster> Clusters(
-        LinkCandidate[] ordered, UnionFind uf, PairStrengths pairs,
-        Dictionary<ValueKey, List<int>> buckets, bool[] isCandidate, LinkerOptions options)
+    private static void AddBucket(
+        ValueKey key, List<int> members, LinkCandidate[] ordered, bool[] isCandidate, int ordinary, LinkerOptions options,
+        PairStrengths pairs, TemporalPairs temporal)
     {
-        var groups = Enumerable.Range(0, ordered.Length)
+        var candidates = members.Where(i => isCandidate[i]).ToArray();
+        if (candidates.Length < 2 || candidates.Length < options.MinPurity * members.Count)
+        {
+            return;
+        }
+
+        var weight = LinkKinds.Weight(key.Kind);
+        var identity = LinkKinds.IsIdentity(key.Kind);
+        if (candidates.Length > options.MaxPairBucket)
+        {
+            // A value this common among candidates joins them as a chain (when it joins on its own), not pair by pair.
+            if (weight >= options.JoinStrength && identity)
+            {
+                for (var i = 1; i < candidates.Length; i++)
+                {
+                    pairs.Add(candidates[0], candidates[i], weight, identity);
+                }
+            }
+
+            return;
+        }
+
+        var succession = LinkKinds.CarriesSuccession(key.Kind);
+        var factor = TemporalPairs.PurityFactor(candidates.Length, members.Count, options.MinPurity);
+        var rarity = new ValueRarity(members.Count, members.Count - candidates.Length, ordinary);
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            for (var j = i + 1; j < candidates.Length; j++)
+            {
+                pairs.Add(candidates[i], candidates[j], weight, identity);
+                if (succession && factor > 0 && Succession.GapHours(ordered[candidates[i]].State, ordered[candidates[j]].State, options) is { } gap)
+                {
+                    temporal.Note(candidates[i], candidates[j], new TemporalNote(LinkKind.Succession, LinkKinds.Weight(LinkKind.Succession) * factor, gap, rarity));
+                }
+            }
+        }
+    }
+
+    /// <summary>Connected components of the join edges, each refined into communities (positions, ascending).</summary>
+    private static List<Community> Groups(int count, bool[] isCandidate, PairStrengths pairs, LinkerOptions options)
+    {
+        // Union-find's roots are smallest members whatever the order of unions, so pairs are taken unsorted.
+        var uf = new UnionFind(count);
+        var joinDegree = new int[count];
+        foreach (var (a, b) in pairs.Keys)
+        {
+            if (pairs.Joins(a, b, options))
+            {
+                uf.Union(a, b);
+                joinDegree[a]++;
+                joinDegree[b]++;
+            }
+        }
+
+        var local = new int[count];
+        Array.Fill(local, -1);
+        return Enumerable.Range(0, count)
             .Where(i => isCandidate[i])
             .GroupBy(uf.Find)
             .Where(g => g.Count() >= options.MinClusterSize)
             .Select(g => g.ToArray())
             .OrderBy(g => g[0])
+            .SelectMany(component => Communities.Refine(component, joinDegree, pairs, options, local))
+            .Where(c => c.Members.Length >= options.MinClusterSize)
             .ToList();
+    }
 
+    private static List<LinkedCluster> Clusters(
+        LinkCandidate[] ordered, List<Community> groups, PairStrengths pairs,
+        Dictionary<ValueKey, List<int>> buckets, TemporalPairs temporal, LinkerOptions options)
+    {
         var result = new List<LinkedCluster>(groups.Count);
-        foreach (var members in groups)
+        foreach (var group in groups)
         {
+            var members = group.Members;
             var memberSet = members.ToHashSet();
             var association = members.ToDictionary(
                 i => ordered[i].State.AccountId,
                 i => Math.Min(1, pairs.Strongest(i, memberSet) / options.JoinStrength));
             var evidence = ClusterEvidence.Describe(members, memberSet, buckets, ordered.Length, options.MinPurity);
+            evidence.AddRange(ClusterEvidence.DescribeTiming(members, memberSet, temporal));
+            if (group.SplitFrom > 0)
+            {
+                evidence.Add(ClusterEvidence.DescribeSplit(group));
+            }
+
             var links = members
                 .Select(i => (From: i, Partner: pairs.StrongestPartner(i, memberSet)))
                 .Where(l => l.Partner.Other >= 0)
@@ -138,3 +158,6 @@ public static class CampaignLinker
         return result;
     }
 }
+
+/// <summary>The linker's groups and the evidence graph they were cut from.</summary>
+public sealed record LinkResult(IReadOnlyList<LinkedCluster> Clusters, EvidenceGraph Graph);

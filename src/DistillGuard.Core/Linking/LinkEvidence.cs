@@ -12,6 +12,12 @@ public enum LinkKind
     EmailDomain,
     SystemPrompt,
     Template,
+
+    /// <summary>Active in the same UTC hours over a long period (SynchroTrap/CopyCatch-style lockstep).</summary>
+    Lockstep,
+
+    /// <summary>One account's activity ended and the other's began within hours, on shared infrastructure or templates.</summary>
+    Succession,
 }
 
 /// <summary>Weights and words of the link kinds.</summary>
@@ -27,10 +33,15 @@ public static class LinkKinds
         LinkKind.EmailDomain => 0.15,
         LinkKind.SystemPrompt => 0.4,
         LinkKind.Template => 0.5,
+        LinkKind.Lockstep => 0.5,
+        LinkKind.Succession => 0.5,
         _ => 0,
     };
 
-    /// <summary>Identity and infrastructure kinds, as opposed to content (templates, system prompts).</summary>
+    /// <summary>
+    /// Identity and infrastructure kinds, as opposed to content (templates, system prompts) and
+    /// timing (lockstep, succession): only these can carry the identity part of a join.
+    /// </summary>
     public static bool IsIdentity(LinkKind kind) => kind is LinkKind.Payment or LinkKind.ClientIp or LinkKind.Network or LinkKind.AsnClient or LinkKind.EmailDomain;
 
     public static string Describe(LinkKind kind) => kind switch
@@ -42,8 +53,32 @@ public static class LinkKinds
         LinkKind.EmailDomain => "same sign-up e-mail domain",
         LinkKind.SystemPrompt => "identical system prompt",
         LinkKind.Template => "identical prompt wrapper template",
+        LinkKind.Lockstep => "active in the same hours (lockstep)",
+        LinkKind.Succession => "took over within hours of the other's last call (succession)",
         _ => kind.ToString(),
     };
+
+    /// <summary>A stable machine name of the kind, as stored (snake_case).</summary>
+    public static string Name(LinkKind kind) => kind switch
+    {
+        LinkKind.Payment => "payment",
+        LinkKind.ClientIp => "client_ip",
+        LinkKind.Network => "network",
+        LinkKind.AsnClient => "asn_client",
+        LinkKind.EmailDomain => "email_domain",
+        LinkKind.SystemPrompt => "system_prompt",
+        LinkKind.Template => "template",
+        LinkKind.Lockstep => "lockstep",
+        LinkKind.Succession => "succession",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>The kind of a stored machine name; null when unknown (a newer build's kind).</summary>
+    public static LinkKind? FromName(string name) =>
+        Enum.GetValues<LinkKind>().Select(k => (LinkKind?)k).FirstOrDefault(k => string.Equals(Name(k!.Value), name, StringComparison.Ordinal));
+
+    /// <summary>Kinds on which a succession counts: shared infrastructure or wrapper templates.</summary>
+    internal static bool CarriesSuccession(LinkKind kind) => kind is LinkKind.ClientIp or LinkKind.Network or LinkKind.AsnClient or LinkKind.Template;
 
     internal static LinkKind? FromAttribute(AttributeKind kind) => kind switch
     {

@@ -7,7 +7,8 @@ internal sealed class PairStrengths
     private readonly Dictionary<(int, int), double> _identity = [];
     private readonly Dictionary<int, List<(int Other, (int, int) Pair)>> _byAccount = [];
 
-    public IEnumerable<KeyValuePair<(int, int), double>> All => _pairs.OrderBy(p => p.Key);
+    /// <summary>Every pair, in no particular order (for order-independent uses such as union-find).</summary>
+    public IEnumerable<(int A, int B)> Keys => _pairs.Keys;
 
     public void Add(int a, int b, double weight, bool identity)
     {
@@ -27,6 +28,27 @@ internal sealed class PairStrengths
         Index(a, b, key);
         Index(b, a, key);
     }
+
+    /// <summary>The summed strength of a pair (0 when the pair shares nothing).</summary>
+    public double Strength(int a, int b) => _pairs.GetValueOrDefault(a < b ? (a, b) : (b, a));
+
+    /// <summary>Every account an account shares evidence with, and the pair's strength (in insertion order).</summary>
+    public IEnumerable<(int Other, double Strength)> Partners(int account)
+    {
+        if (!_byAccount.TryGetValue(account, out var list))
+        {
+            yield break;
+        }
+
+        foreach (var (other, pair) in list)
+        {
+            yield return (other, _pairs[pair]);
+        }
+    }
+
+    /// <summary>Whether a pair's evidence joins it: strong enough, with enough of it identity or infrastructure.</summary>
+    public bool Joins(int a, int b, LinkerOptions options) =>
+        Strength(a, b) >= options.JoinStrength && Identity(a, b) >= options.MinIdentityStrength;
 
     /// <summary>The identity and infrastructure part of a pair's strength.</summary>
     public double Identity(int a, int b) => _identity.GetValueOrDefault(a < b ? (a, b) : (b, a));

@@ -13,31 +13,41 @@ internal static class ValueIndex
         var index = new Dictionary<ValueKey, List<int>>();
         for (var i = 0; i < ordered.Count; i++)
         {
-            var state = ordered[i].State;
-            foreach (var attribute in Enum.GetValues<AttributeKind>())
+            foreach (var key in KeysOf(ordered[i].State))
             {
-                if (LinkKinds.FromAttribute(attribute) is not { } kind)
-                {
-                    continue;
-                }
-
-                foreach (var (value, count) in state.Attributes.Top((int)attribute))
-                {
-                    // A wrapper template links only if the account itself reuses it.
-                    if (kind == LinkKind.Template && count < 2)
-                    {
-                        continue;
-                    }
-
-                    AddTo(index, new ValueKey(kind, value), i);
-                }
+                AddTo(index, key, i);
             }
         }
 
         return index;
     }
 
-    private static void AddTo(Dictionary<ValueKey, List<int>> index, ValueKey key, int account)
+    /// <summary>The linkable values an account carries, in attribute order.</summary>
+    public static IEnumerable<ValueKey> KeysOf(AccountState state)
+    {
+        foreach (var attribute in Enum.GetValues<AttributeKind>())
+        {
+            if (LinkKinds.FromAttribute(attribute) is not { } kind)
+            {
+                continue;
+            }
+
+            foreach (var (value, count) in state.Attributes.Top((int)attribute))
+            {
+                // A wrapper template links only if the account itself reuses it.
+                if (kind == LinkKind.Template && count < 2)
+                {
+                    continue;
+                }
+
+                yield return new ValueKey(kind, value);
+            }
+        }
+    }
+
+    /// <summary>Adds an account to a key's list once (accounts arrive in position order).</summary>
+    public static void AddTo<TKey>(Dictionary<TKey, List<int>> index, TKey key, int account)
+        where TKey : notnull
     {
         if (!index.TryGetValue(key, out var list))
         {

@@ -1,5 +1,6 @@
 namespace DistillGuard.Core.Storage;
 
+using DistillGuard.Core.Linking;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Sharing;
 
@@ -24,6 +25,15 @@ public interface IAnalysisStore : IDisposable
     /// run <see cref="RunStatus.Complete"/> with the counts and wall time of <paramref name="result"/>.
     /// </summary>
     void CompleteRun(AnalysisResult result, IReadOnlyList<AccountFeatures> features);
+
+    /// <summary>
+    /// Stores the evidence edges of a run's linked and flagged accounts, each account's strongest
+    /// partners only; value hashes must already be keyed (never the linker's in-memory hashes).
+    /// </summary>
+    void AppendLinkEdges(string runId, IReadOnlyList<AccountEdges> edges);
+
+    /// <summary>The stored edges of the given accounts of a run (accounts without edges are left out), in stored order.</summary>
+    IReadOnlyList<AccountEdges> LoadLinkEdges(string runId, IReadOnlyList<AccountId> accounts);
 
     /// <summary>Exchanges and output tokens per UTC day, ASNs, countries and models per day over a set of accounts of a run.</summary>
     CampaignBreakdown Breakdown(string runId, IReadOnlyList<AccountId> accounts);

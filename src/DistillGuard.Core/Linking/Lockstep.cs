@@ -1,0 +1,64 @@
+using DistillGuard.Core.Sketches;
+
+namespace DistillGuard.Core.Linking;
+
+/// <summary>
+/// Lockstep evidence (after SynchroTrap and CopyCatch): accounts active in the same UTC hours over
+/// a long period. Each account's active hours are a MinHash signature; accounts whose signatures
+/// agree on a whole band (four bins) become candidates, and a pair counts when the full signature
+/// estimates a Jaccard similarity over the threshold. A band value is treated like a shared
+/// attribute value: it counts only when mostly candidates carry it, and its weight falls with the
+/// share of ordinary accounts that match it too (office hours or a round-the-clock pipeline).
+/// </summary>
+internal static class Lockstep
+{
+    public static void Find(LinkCandidate[] ordered, bool[] isCandidate, int ordinaryPopulation, LinkerOptions options, TemporalPairs notes)
+    {
+        var bands = new Dictionary<ulong, List<int>>();
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            ref readonly var signature = ref ordered[i].State.Activity;
+            if (signature.ActiveHours < options.LockstepMinActiveHours)
+            {
+                continue;
+            }
+
+            for (var band = 0; band < ActivitySignature.Bands; band++)
+            {
+                var value = signature.Band(band);
+                if (value != 0)
+                {
+                    ValueIndex.AddTo(bands, StableHash.Combine((ulong)band + 1, value), i);
+                }
+            }
+        }
+
+        foreach (var (_, members) in bands.OrderBy(b => b.Key))
+        {
+            var candidates = members.Where(i => isCandidate[i]).ToArray();
+            if (candidates.Length < 2 || candidates.Length < options.MinPurity * members.Count || candidates.Length > options.MaxPairBucket)
+            {
+                continue;
+            }
+
+            var weight = LinkKinds.Weight(LinkKind.Lockstep) * TemporalPairs.PurityFactor(candidates.Length, members.Count, options.MinPurity);
+            if (weight <= 0)
+            {
+                continue;
+            }
+
+            var rarity = new ValueRarity(members.Count, members.Count - candidates.Length, ordinaryPopulation);
+            for (var x = 0; x < candidates.Length; x++)
+            {
+                for (var y = x + 1; y < candidates.Length; y++)
+                {
+                    var similarity = ordered[candidates[x]].State.Activity.Similarity(ordered[candidates[y]].State.Activity);
+                    if (similarity >= options.LockstepMinSimilarity)
+                    {
+                        notes.Note(candidates[x], candidates[y], new TemporalNote(LinkKind.Lockstep, weight, similarity, rarity));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DistillGuard.Evaluation;
+
+namespace DistillGuard.EndToEnd.Tests;
+
+public class ExplainEdgesTests
+{
+    // Markup, a terminal escape sequence, a bidirectional override and HTML in one account id.
+    private const string Hostile = "acct_[bold red]x[/]\u001b[2J\u202e<script>alert(1)</script>";
+
+    /// <summary>
+    /// Simulates `tiny`, renames one hydra account that shares its payment instrument with others to
+    /// <see cref="Hostile"/>, and writes the log uncompressed into its own folder.
+    /// </summary>
+    private static async Task<string> TinyWithAHostileHarvester(TempDir dir)
+    {
+        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "202", "--out", dir["data"]));
+        var hydra = LabelsCsv.Read(Path.Combine(dir["data"], "labels.csv")).Where(l => l.Kind == "hydra").Select(l => l.AccountId.Value).ToHashSet(StringComparer.Ordinal);
+        var lines = new List<JsonObject>();
+        await using (var gzip = new GZipStream(File.OpenRead(Path.Combine(dir["data"], "exchanges.jsonl.gz")), CompressionMode.Decompress))
+        using (var reader = new StreamReader(gzip))
+        {
+            while (await reader.ReadLineAsync() is { } line)
+            {
+                lines.Add(JsonNode.Parse(line)!.AsObject());
+            }
+        }
+
+        var payer = lines
+            .Where(l => hydra.Contains((string)l["account_id"]!) && l["payment_fingerprint"] is not null)
+            .GroupBy(l => (string)l["payment_fingerprint"]!)
+            .Where(g => g.Select(l => (string)l["account_id"]!).Distinct().Count() >= 2)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Select(l => (string)l["account_id"]!).Min(StringComparer.Ordinal)!)
+            .First();
+        Directory.CreateDirectory(dir["hostile"]);
+        await File.WriteAllLinesAsync(Path.Combine(dir["hostile"], "exchanges.jsonl"), lines.Select(l =>
+        {
+            if ((string)l["account_id"]! == payer)
+            {
+                l["account_id"] = Hostile;
+            }
+
+            return l.ToJsonString();
+        }));
+        return dir["hostile"];
+    }
+
+    [Fact]
+    public async Task ExplainListsTheEdgesOfAFlaggedAccountAndItsCampaignWithRarityAndEscapesHostileIds()
+    {
+        using var dir = new TempDir();
+        var input = await TinyWithAHostileHarvester(dir);
+        var db = dir["runs.duckdb"];
+        Assert.Equal(0, await Cli.Run("analyze", "--input", input, "--out", dir["out"], "--db", db));
+        var verdict = Assert.Single(AccountsCsv.Read(Path.Combine(dir["out"], "accounts.csv")), v => v.AccountId.Value == Hostile);
+        Assert.Equal(DistillGuard.Core.Model.Verdict.Distillation, verdict.Verdict);
+
+        var (code, text) = await ConsoleCapture.Run(() => Cli.Run("explain", "--db", db, "--account", Hostile), width: 400);
+        Assert.Equal(0, code);
+        Assert.Contains("link evidence: shares evidence with", text, StringComparison.Ordinal);
+        Assert.Contains("shared payment instrument", text, StringComparison.Ordinal);
+        Assert.Matches(@"shared with \d+ other accounts; carried by \d+\.\d\d% of ordinary accounts \(\d+ of \d+\)", text);
+        AssertPrintedSafely(text);
+
+        using var campaigns = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir["out"], "campaigns.json")));
+        var campaign = campaigns.RootElement.EnumerateArray().Single(c => c.GetProperty("accounts").EnumerateArray().Any(a => a.GetString() == Hostile));
+        (code, text) = await ConsoleCapture.Run(() => Cli.Run("explain", "--db", db, "--campaign", campaign.GetProperty("campaign_id").GetString()!), width: 400);
+        Assert.Equal(0, code);
+        Assert.Contains("evidence among the campaign's accounts", text, StringComparison.Ordinal);
+        Assert.Contains("strongest edges inside the campaign", text, StringComparison.Ordinal);
+        Assert.Contains("the store keeps each account's strongest 50 partners", text, StringComparison.Ordinal);
+        AssertPrintedSafely(text);
+    }
+
+    private static void AssertPrintedSafely(string text)
+    {
+        // The id is printed as the text it is, markup and all, with the invisible characters spelled out.
+        Assert.Contains("acct_[bold red]x[/]\\u001B[2J\\u202E<script>alert(1)</script>", text, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', text);
+        Assert.DoesNotContain('\u202e', text);
+    }
+}

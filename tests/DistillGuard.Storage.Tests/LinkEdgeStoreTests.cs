@@ -1,0 +1,86 @@
+namespace DistillGuard.Storage.Tests;
+
+using System.Globalization;
+using DistillGuard.Core.Linking;
+using DistillGuard.Core.Model;
+using DuckDB.NET.Data;
+
+public sealed class LinkEdgeStoreTests : IDisposable
+{
+    private readonly TempDir dir = Some.TempDir();
+
+    public void Dispose() => dir.Dispose();
+
+    private static LinkEdge Edge(string from, string to, LinkKind kind, double weight, ulong value, double detail = 0) =>
+        new(new AccountId(from), new AccountId(to), kind, weight, 2.15, value, new ValueRarity(15, 1, 2_557), detail);
+
+    private static IReadOnlyList<AccountEdges> Edges() =>
+    [
+        new(new AccountId("acct-a"), 120,
+        [
+            Edge("acct-a", "acct-b", LinkKind.Payment, 1.0, 0xF00D_CAFE_0000_0001UL),
+            Edge("acct-a", "acct-b", LinkKind.Lockstep, 0.375, 0, detail: 0.81),
+            Edge("acct-a", "acct-c", LinkKind.Succession, 0.5, 0, detail: 2.25),
+        ]),
+        new(new AccountId("acct-b"), 1, [Edge("acct-b", "acct-a", LinkKind.Payment, 1.0, 0xF00D_CAFE_0000_0001UL)]),
+    ];
+
+    private static void AssertSame(IReadOnlyList<AccountEdges> expected, IReadOnlyList<AccountEdges> actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        foreach (var (e, a) in expected.Zip(actual))
+        {
+            Assert.Equal((e.Account, e.Partners), (a.Account, a.Partners));
+            Assert.Equal(e.Edges, a.Edges);
+        }
+    }
+
+    [Fact]
+    public void EdgesRoundTripWithTheirKindsWeightsKeyedValuesAndRarity()
+    {
+        using (var store = new DuckDbAnalysisStore(dir.File("dg.duckdb")))
+        {
+            store.CompleteRun(Some.Result("r"), []);
+            store.AppendLinkEdges("r", Edges());
+        }
+
+        using var reopened = new DuckDbAnalysisStore(dir.File("dg.duckdb"));
+        AssertSame(Edges(), reopened.LoadLinkEdges("r", [new AccountId("acct-a"), new AccountId("acct-b"), new AccountId("nobody")]));
+        AssertSame([Edges()[0]], reopened.LoadLinkEdges("r", [new AccountId("acct-a")]));
+        Assert.Empty(reopened.LoadLinkEdges("other-run", [new AccountId("acct-a")]));
+    }
+
+    [Fact]
+    public void AVersionOneFileIsMigratedInPlaceAndKeepsItsRuns()
+    {
+        using (var store = new DuckDbAnalysisStore(dir.File("dg.duckdb")))
+        {
+            store.CompleteRun(Some.Result("old"), []);
+        }
+
+        using (var connection = OpenRaw())
+        {
+            // What a version-1 build left: no edge table.
+            Execute(connection, "DROP TABLE link_edges");
+            Execute(connection, "UPDATE schema_version SET version = 1");
+        }
+
+        using (var store = new DuckDbAnalysisStore(dir.File("dg.duckdb")))
+        {
+            Assert.NotNull(store.LoadRun("old"));
+            Assert.Empty(store.LoadLinkEdges("old", [new AccountId("acct-a")]));
+            store.CompleteRun(Some.Result("new"), []);
+            store.AppendLinkEdges("new", Edges());
+            AssertSame(Edges(), store.LoadLinkEdges("new", [new AccountId("acct-a"), new AccountId("acct-b")]));
+        }
+
+        using var raw = OpenRaw();
+        using var command = raw.CreateCommand();
+        command.CommandText = "SELECT max(version) || '/' || count(*) FROM schema_version";
+        Assert.Equal("2/1", Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture));
+    }
+
+    private DuckDBConnection OpenRaw() => RawDb.Open(dir.File("dg.duckdb"));
+
+    private static void Execute(DuckDBConnection connection, string sql) => RawDb.Execute(connection, sql);
+}
