@@ -2,6 +2,7 @@ using System.Globalization;
 using DistillGuard.Core.Features;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Quantification;
+using DistillGuard.Core.Scoring;
 using DistillGuard.Core.Storage;
 
 namespace DistillGuard.Analysis;
@@ -15,6 +16,7 @@ internal static class CampaignQuantifier
             .Where(v => v.CampaignId is not null)
             .GroupBy(v => v.CampaignId!.Value)
             .ToDictionary(g => g.Key, g => g.Select(v => v.AccountId).Order().ToArray());
+        var mixedAccounts = scored.Features.Where(MixedTraffic.Is).Select(f => f.AccountId).ToHashSet();
         var summaries = new List<CampaignSummary>();
         foreach (var assignment in scored.Verdicts.Campaigns)
         {
@@ -57,7 +59,7 @@ internal static class CampaignQuantifier
                 reasoning,
                 mix,
                 models,
-                Evidence(assignment.Cluster.Evidence, accounts.Count(a => !assignment.Cluster.Association.ContainsKey(a)), states, exchanges),
+                Evidence(assignment.Cluster.Evidence, accounts.Count(a => !assignment.Cluster.Association.ContainsKey(a)), accounts.Count(mixedAccounts.Contains), states, exchanges),
                 breakdown?.Timeline ?? [])
             {
                 EstimatedApiValueUsd = prices.Value(input, output, reasoning),
@@ -71,12 +73,17 @@ internal static class CampaignQuantifier
         return summaries;
     }
 
-    private static List<string> Evidence(IReadOnlyList<string> links, int twins, AccountState[] states, long exchanges)
+    private static List<string> Evidence(IReadOnlyList<string> links, int twins, int mixed, AccountState[] states, long exchanges)
     {
         var evidence = new List<string>(links);
         if (twins > 0)
         {
             evidence.Add(string.Create(CultureInfo.InvariantCulture, $"{twins} more accounts share no identity attribute with the campaign but match its accounts' request pattern on every behavioural dimension"));
+        }
+
+        if (mixed > 0)
+        {
+            evidence.Add(string.Create(CultureInfo.InvariantCulture, $"{mixed} of {states.Length} accounts carry mixed traffic from many clients (reseller or proxy accounts): they carry other users' traffic besides the harvest"));
         }
 
         var eliciting = states.Sum(s => s.ReasoningElicitations) / (double)Math.Max(1, exchanges);

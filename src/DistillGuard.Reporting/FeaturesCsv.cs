@@ -20,11 +20,14 @@ public static class FeaturesCsv
         "harvest_capability_share", "distinct_prompt_share", "template_share", "error_share",
     ];
 
+    /// <summary>Columns after the capability shares, so earlier columns keep their positions.</summary>
+    private static readonly string[] Trailing = ["distinct_clients", "interleaved_share"];
+
     public static void Write(string path, IReadOnlyList<AccountFeatures> features)
     {
         ArgumentNullException.ThrowIfNull(features);
         var text = new StringBuilder();
-        text.AppendJoin(',', Columns.Concat(Capabilities.All.Select(c => "cap_" + c.ToContract()))).Append('\n');
+        text.AppendJoin(',', Columns.Concat(Capabilities.All.Select(c => "cap_" + c.ToContract())).Concat(Trailing)).Append('\n');
         foreach (var f in features)
         {
             object?[] values =
@@ -37,7 +40,7 @@ public static class FeaturesCsv
                 f.HarvestCapabilityShare, f.DistinctPromptShare, f.TemplateShare, f.ErrorShare,
             ];
             text.Append(Csv.Field(f.AccountId.Value));
-            foreach (var value in values.Concat(f.CapabilityMix.Cast<object?>()))
+            foreach (var value in values.Concat(f.CapabilityMix.Cast<object?>()).Concat([f.DistinctClients, f.InterleavedShare]))
             {
                 text.Append(',').Append(value switch
                 {

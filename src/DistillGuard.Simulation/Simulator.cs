@@ -32,6 +32,9 @@ public static class Simulator
             PipelinePopulation.Generate,
             ResearcherPopulation.Generate,
             CampaignPopulation.Generate,
+
+            // Last, and drawing no stream when a scenario has none, so earlier scenarios keep their bytes.
+            ResellerPopulation.Generate,
         ];
         for (int i = 0; i < populations.Length; i++)
         {

@@ -48,6 +48,46 @@ public class AccountStateTests
         Assert.InRange(f.DistinctPromptShare, 0.7, 1.0);
     }
 
+    /// <summary>Many users behind one account: each its own client and conversation, their turns interleaved.</summary>
+    private static IEnumerable<Exchange> Resold(int users, int turns) =>
+        Enumerable.Range(0, users * turns).Select(i => Some.Exchange("acct_r", $"question {i % users}, turn {i / users}", i) with
+        {
+            UserAgent = $"client/{i % users}",
+            ConversationId = $"u{i % users}",
+            TurnIndex = i / users,
+        });
+
+    [Fact]
+    public void AnAccountFrontingManyUsersCountsTheirClientsAndItsInterleavedThreads()
+    {
+        var f = AccountFeatureExtractor.Extract(Some.State("acct_r", Resold(users: 30, turns: 3)));
+
+        Assert.InRange(f.DistinctClients, 24, 36); // a 64-bit linear counter: within about 10 % at this size
+        Assert.Equal(1.0, f.InterleavedShare);
+    }
+
+    [Fact]
+    public void OnePersonOnOneClientFollowingUpInTurnIsNeitherManyClientsNorInterleaved()
+    {
+        var f = AccountFeatureExtractor.Extract(Some.State("acct_m", Traffic(100).Select(e => e with { UserAgent = "browser" })));
+
+        Assert.Equal(1, f.DistinctClients, 1);
+        Assert.Equal(0.0, f.InterleavedShare);
+    }
+
+    [Fact]
+    public void MergedClientAndInterleavingCountsEqualTheWholeStates()
+    {
+        var all = Resold(users: 20, turns: 5).ToList();
+        var left = Some.State("acct_r", all.Take(50));
+        left.Merge(Some.State("acct_r", all.Skip(50)));
+        var whole = AccountFeatureExtractor.Extract(Some.State("acct_r", all));
+        var merged = AccountFeatureExtractor.Extract(left);
+
+        Assert.Equal(whole.DistinctClients, merged.DistinctClients, 10);
+        Assert.Equal(whole.InterleavedShare, merged.InterleavedShare, 10);
+    }
+
     [Fact]
     public void StateStaysUnderOneKilobyteWhateverTheVolume()
     {

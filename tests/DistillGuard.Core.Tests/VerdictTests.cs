@@ -68,6 +68,32 @@ public class VerdictTests
     }
 
     [Fact]
+    public void AVerdictOnAHarvesterThatAlsoCarriesManyUsersTrafficSaysTheTrafficIsMixed()
+    {
+        // Three harvesters sending through many clients (a reseller passing on its customers' user agents), three on one.
+        var states = Enumerable.Range(0, 6).Select(i => Some.State($"harv{i}", Enumerable.Range(0, 60).Select(t => Some.Exchange($"harv{i}",
+            $"Solve step by step and show your reasoning: what is {i * 1000 + t} times {t + 7}? Calculate.", t * 11) with
+        {
+            PaymentFingerprint = "shared-card",
+            OutputTokens = 1500,
+            InputTokens = 40,
+            MaxTokens = 32000,
+            ReasoningTokens = 3000,
+            UserAgent = i < 3 ? $"client/{t % 20}" : "sdk/1.0",
+        }))).ToArray();
+
+        var flagged = Judge(states).Accounts.Where(v => v.Verdict == Verdict.Distillation).ToArray();
+
+        Assert.Equal(6, flagged.Length);
+        Assert.All(flagged, v =>
+        {
+            var coordination = Assert.Single(v.Reasons, r => r.Signal == SignalNames.Coordination).Evidence;
+            var resold = string.CompareOrdinal(v.AccountId.Value, "harv3") < 0;
+            Assert.Equal(resold, coordination.Contains("mixed traffic", StringComparison.Ordinal));
+        });
+    }
+
+    [Fact]
     public void ALoneHarvestLikeAccountIsNeverMoreThanSuspicious()
     {
         var verdicts = Judge([Harvester(1)]);

@@ -9,11 +9,14 @@ namespace DistillGuard.EndToEnd.Tests;
 /// </summary>
 public class QualityFloorTests
 {
-    private static async Task<EvaluationResult> SimulateAnalyseEvaluate(TempDir dir, int seed, params string[] simulateExtra)
+    private static Task<EvaluationResult> SimulateAnalyseEvaluate(TempDir dir, int seed, params string[] simulateExtra) =>
+        SimulateAnalyseEvaluate(dir, "tiny", seed, simulateExtra);
+
+    private static async Task<EvaluationResult> SimulateAnalyseEvaluate(TempDir dir, string scenario, int seed, params string[] simulateExtra)
     {
         var data = dir["data"];
         var output = dir["out"];
-        Assert.Equal(0, await Cli.Run(["simulate", "--scenario", "tiny", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", data, .. simulateExtra]));
+        Assert.Equal(0, await Cli.Run(["simulate", "--scenario", scenario, "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", data, .. simulateExtra]));
         Assert.Equal(0, await Cli.Run("analyze", "--input", Path.Combine(data, "exchanges.jsonl.gz"), "--out", output));
         Assert.Equal(0, await Cli.Run("evaluate", "--accounts", Path.Combine(output, "accounts.csv"), "--labels", Path.Combine(data, "labels.csv")));
         return Evaluator.Evaluate(AccountsCsv.Read(Path.Combine(output, "accounts.csv")), LabelsCsv.Read(Path.Combine(data, "labels.csv")));
@@ -33,6 +36,25 @@ public class QualityFloorTests
     {
         using var dir = new TempDir();
         AssertFloors(await SimulateAnalyseEvaluate(dir, 201));
+    }
+
+    [Fact]
+    public async Task TheAdversaryScenarioMeetsTheSameFloorsAndEveryVerdictOnAResellerSaysItsTrafficIsMixed()
+    {
+        // tiny-adversaries: paraphrasing and cover-traffic operators, a harvester inside a reseller's account
+        // pool, and resellers that carry only their customers (kind "reseller", which must stay unflagged).
+        using var dir = new TempDir();
+        var result = await SimulateAnalyseEvaluate(dir, "tiny-adversaries", 204);
+        AssertFloors(result);
+
+        var resellers = LabelsCsv.Read(Path.Combine(dir["data"], "labels.csv"))
+            .Where(l => l.Kind == "reseller-proxy").Select(l => l.AccountId.Value).ToHashSet(StringComparer.Ordinal);
+        var flagged = AccountsCsv.Read(Path.Combine(dir["out"], "accounts.csv"))
+            .Where(a => resellers.Contains(a.AccountId.Value) && a.Verdict == DistillGuard.Core.Model.Verdict.Distillation)
+            .Select(a => a.AccountId.Value).ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(flagged);
+        var rows = (await File.ReadAllLinesAsync(Path.Combine(dir["out"], "accounts.csv"))).Where(line => flagged.Contains(line[..line.IndexOf(',', StringComparison.Ordinal)]));
+        Assert.All(rows, row => Assert.Contains("mixed traffic", row, StringComparison.Ordinal));
     }
 
     [Fact]

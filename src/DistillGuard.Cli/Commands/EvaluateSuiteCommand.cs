@@ -24,6 +24,12 @@ internal static class EvaluateSuiteCommand
         command.SetAction((parse, ct) => CliErrors.Guard(async () =>
         {
             var names = parse.GetValue(scenarios)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            // A misspelt name fails at once, not after the scenarios before it have run.
+            if (names.FirstOrDefault(n => !Scenarios.Names.Contains(n, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+            {
+                throw new ArgumentException($"Unknown scenario '{unknown}'. Valid scenarios: {string.Join(", ", Scenarios.Names)}.");
+            }
+
             var seedList = parse.GetValue(seeds)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
             var root = parse.GetValue(work) ?? Path.Combine(Path.GetTempPath(), "distillguard-suite-" + Guid.NewGuid().ToString("N")[..8]);
             try

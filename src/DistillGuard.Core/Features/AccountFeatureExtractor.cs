@@ -13,7 +13,7 @@ public static class AccountFeatureExtractor
         var first = new DateTimeOffset(state.FirstTicks, TimeSpan.Zero);
         var last = new DateTimeOffset(state.LastTicks, TimeSpan.Zero);
         var activeDays = Math.Max(1, (int)UInt128.PopCount(state.ActiveDays));
-        var firstTurnTotal = Math.Max(1, state.Exchanges - state.FirstTurns);
+        var followUps = Math.Max(1, state.Exchanges - state.FirstTurns);
         var mix = new double[Capabilities.Count];
         var harvest = 0.0;
         for (var i = 0; i < mix.Length; i++)
@@ -64,6 +64,8 @@ public static class AccountFeatureExtractor
             DistinctPromptShare = Math.Min(1, state.DistinctPrompts.Estimate() / n),
             TemplateShare = TemplateShare(state, n),
             ErrorShare = state.Errors / n,
+            DistinctClients = state.Clients.Estimate(),
+            InterleavedShare = state.InterleavedTurns / (double)followUps,
         };
     }
 

@@ -59,6 +59,7 @@ public sealed partial class AccountState
         ToolUseAnswers += other.ToolUseAnswers;
         ToolFeedbacks += other.ToolFeedbacks;
         ReasoningElicitations += other.ReasoningElicitations;
+        InterleavedTurns += other.InterleavedTurns;
         ActiveDays |= other.ActiveDays;
         MergeGaps(other);
         for (var i = 0; i < _histograms.Length; i++)
@@ -67,6 +68,7 @@ public sealed partial class AccountState
         }
 
         DistinctPrompts.Merge(other.DistinctPrompts);
+        _clients.Merge(other._clients);
         Attributes.Merge(other.Attributes);
         _activity.Merge(other._activity);
         _lastTicks = Math.Max(_lastTicks, other._lastTicks);

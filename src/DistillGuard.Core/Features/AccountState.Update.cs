@@ -35,6 +35,11 @@ public sealed partial class AccountState
         }
 
         DistinctPrompts.Add(signals.PromptHash);
+        if (attributes.Client != 0)
+        {
+            _clients.Add(attributes.Client);
+        }
+
         Attributes.Add((int)AttributeKind.TemplateHead, signals.Template.Head);
         Attributes.Add((int)AttributeKind.TemplateTail, signals.Template.Tail);
 
@@ -117,6 +122,11 @@ public sealed partial class AccountState
         if (turn > 0 && _lastWasToolUse && conversation == _lastConversation)
         {
             ToolFeedbacks++;
+        }
+
+        if (turn > 0 && conversation != 0 && conversation != _lastConversation)
+        {
+            InterleavedTurns++;
         }
 
         var toolUse = exchange.ToolCalls > 0 || exchange.StopReason == StopReason.ToolUse;

@@ -46,6 +46,9 @@ public sealed partial class AccountState
     public long ToolFeedbacks { get; private set; }
     public long ReasoningElicitations { get; private set; }
 
+    /// <summary>Follow-up turns whose conversation is not the one of the account's previous exchange: several threads open at once.</summary>
+    public long InterleavedTurns { get; private set; }
+
     /// <summary>Running mean and sum of squares of log2 inter-arrival gaps (Welford).</summary>
     public long GapCount { get; private set; }
     public double GapMean { get; private set; }
@@ -58,6 +61,10 @@ public sealed partial class AccountState
     public TopKSegments Attributes { get; } = new(AttributeCapacity.All);
 
     private ActivitySignature _activity;
+    /// <summary>Distinct clients (user agents) the account's requests came from.</summary>
+    public LinearCounter64 Clients => _clients;
+
+    private LinearCounter64 _clients;
     private long _lastTicks = long.MinValue;
     private ulong _lastConversation;
     private bool _lastWasToolUse;
@@ -73,7 +80,7 @@ public sealed partial class AccountState
 
     /// <summary>Approximate bytes of state kept for this account, beyond its id string.</summary>
     public int StateBytes =>
-        (16 * 8) + 96 // header, scalar fields, UInt128 and the sketch references
+        (18 * 8) + 96 // header, scalar fields (the clients' bitmap among them), UInt128 and the sketch references
         + 24 + (_histograms.Length * 4)
         + 24 + 64 // HyperLogLog registers
         + 40 // activity signature: 16 two-byte bins, active-hour count, last hour

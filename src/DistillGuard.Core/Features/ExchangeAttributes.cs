@@ -6,7 +6,8 @@ using DistillGuard.Core.Sketches;
 namespace DistillGuard.Core.Features;
 
 /// <summary>
-/// In-memory hashes of the identity and infrastructure attributes of one exchange (0 = absent).
+/// In-memory hashes of the identity and infrastructure attributes of one exchange (0 = absent);
+/// <see cref="Client"/> is the user agent alone.
 /// These never leave the process; what is stored or shared uses keyed hashes instead.
 /// </summary>
 public readonly record struct ExchangeAttributes(
@@ -15,18 +16,21 @@ public readonly record struct ExchangeAttributes(
     ulong Network,
     ulong AsnClient,
     ulong EmailDomain,
-    ulong Model)
+    ulong Model,
+    ulong Client)
 {
     public static ExchangeAttributes Of(Exchange exchange)
     {
         ArgumentNullException.ThrowIfNull(exchange);
+        var client = StableHash.Of(exchange.UserAgent);
         return new ExchangeAttributes(
             Tag(1, StableHash.Of(exchange.PaymentFingerprint)),
             Tag(2, StableHash.Of(exchange.ClientIp)),
             Tag(3, StableHash.Of(NetworkPrefix(exchange.ClientIp))),
-            exchange.Asn is { } asn ? Tag(4, StableHash.Combine((ulong)asn, StableHash.Of(exchange.UserAgent))) : 0,
+            exchange.Asn is { } asn ? Tag(4, StableHash.Combine((ulong)asn, client)) : 0,
             Tag(5, StableHash.Of(exchange.EmailDomain?.ToLowerInvariant())),
-            Tag(6, StableHash.Of(exchange.Model)));
+            Tag(6, StableHash.Of(exchange.Model)),
+            Tag(7, client));
     }
 
     /// <summary>The /24 of an IPv4 address or the /48 of an IPv6 address, as text; null if not an IP.</summary>

@@ -63,4 +63,10 @@ public sealed record AccountFeatures
     /// <summary>Share of prompts that carry the account's dominant wrapper template.</summary>
     public required double TemplateShare { get; init; }
     public required double ErrorShare { get; init; }
+
+    // Who is behind the account.
+    /// <summary>Estimated distinct clients (user agents) the account's requests came from.</summary>
+    public double DistinctClients { get; init; }
+    /// <summary>Share of follow-up turns sent while another of the account's conversations was the latest: threads open at once.</summary>
+    public double InterleavedShare { get; init; }
 }

@@ -124,8 +124,9 @@ public static class VerdictAssembler
             var binding = twin
                 ? "no shared identity, but its request pattern matches the campaign's accounts on every behavioural dimension"
                 : member.Campaign.Cluster.Evidence.Count > 0 ? member.Campaign.Cluster.Evidence[0] : "shared attributes";
+            var mixed = MixedTraffic.Is(features) ? " — " + MixedTraffic.Describe(features) : string.Empty;
             reasons.Add(new Reason(SignalNames.Coordination, value, contribution,
-                $"linked into campaign {member.Campaign.CampaignId} of {size} accounts (campaign confidence {member.Campaign.Probability:0.00}): {binding}{pulled}"));
+                $"linked into campaign {member.Campaign.CampaignId} of {size} accounts (campaign confidence {member.Campaign.Probability:0.00}): {binding}{pulled}{mixed}"));
             campaignId = member.Campaign.CampaignId;
         }
 

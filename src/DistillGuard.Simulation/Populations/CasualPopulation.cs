@@ -97,22 +97,7 @@ internal static class CasualPopulation
     {
         Random rng = traffic.Rng;
         bool student = rng.Chance(studentShare);
-        bool sdk = !traffic.Account.UserAgents[0].StartsWith("Mozilla", StringComparison.Ordinal)
-            && !traffic.Account.UserAgents[0].StartsWith("FrontierChat", StringComparison.Ordinal);
-        var shape = new CallShape(
-            Model: rng.Pick([Models.Large, Models.Medium, Models.Medium, Models.Small]),
-            SystemPrompt: sdk && rng.Chance(0.5) ? rng.Pick(SystemPrompts.Assistants) : null,
-            OutputMedian: rng.LogNormal(320, 0.35),
-            OutputSigma: 0.85,
-            MaxTokens: rng.Pick(MaxTokenChoices),
-            Temperature: rng.Pick(TemperatureChoices),
-            ThinkingShare: rng.Chance(0.25) ? rng.Uniform(0.2, 0.9) : 0,
-            ReasoningMedian: rng.LogNormal(500, 0.5),
-            ToolsDeclared: null,
-            ToolCallShare: 0,
-            SendsConversation: true,
-            RefusalRate: 0.006);
-
+        CallShape shape = Shape(rng, traffic.Account.UserAgents[0]);
         int budget = rng.LogNormalInt(ctx.Spec.Casual.MedianExchanges, 1.25, 1, 900);
         DateTimeOffset from = Max(ctx.Spec.Start, traffic.Account.CreatedAt.AddMinutes(rng.Uniform(2, 240)));
         if (from >= ctx.Spec.End)
@@ -126,6 +111,29 @@ internal static class CasualPopulation
             DateTimeOffset start = rhythm.Sample(rng, from, ctx.Spec.End, traffic.Account.UtcOffsetHours);
             budget -= Conversations.Play(traffic, start, item, shape, budget).Turns;
         }
+    }
+
+    /// <summary>
+    /// How an everyday user calls the API through the client <paramref name="userAgent"/>: SDK users
+    /// sometimes send a system prompt, caps and temperature are mostly left unset, answers are short.
+    /// Shared with the populations that carry ordinary users' traffic (cover traffic, resellers' customers).
+    /// </summary>
+    public static CallShape Shape(Random rng, string userAgent)
+    {
+        bool sdk = !userAgent.StartsWith("Mozilla", StringComparison.Ordinal) && !userAgent.StartsWith("FrontierChat", StringComparison.Ordinal);
+        return new CallShape(
+            Model: rng.Pick([Models.Large, Models.Medium, Models.Medium, Models.Small]),
+            SystemPrompt: sdk && rng.Chance(0.5) ? rng.Pick(SystemPrompts.Assistants) : null,
+            OutputMedian: rng.LogNormal(320, 0.35),
+            OutputSigma: 0.85,
+            MaxTokens: rng.Pick(MaxTokenChoices),
+            Temperature: rng.Pick(TemperatureChoices),
+            ThinkingShare: rng.Chance(0.25) ? rng.Uniform(0.2, 0.9) : 0,
+            ReasoningMedian: rng.LogNormal(500, 0.5),
+            ToolsDeclared: null,
+            ToolCallShare: 0,
+            SendsConversation: true,
+            RefusalRate: 0.006);
     }
 
     private static Endpoint[] VpnExit(Random rng)

@@ -63,9 +63,71 @@ internal static class ScenarioCatalog
         Release = new ModelRelease(3, Traffic.Models.Next),
     };
 
-    private static readonly IReadOnlyList<ScenarioSpec> All = [Tiny, Default, SharedNat, LowAndSlow, ModelPivot];
+    // Operators that have every wrapper rewritten per request (paraphrased public templates and house
+    // styles, varying openers and sign-offs): exact-template reuse is low within and across accounts.
+    private static readonly ScenarioSpec Paraphrase = Default with
+    {
+        Name = "paraphrase",
+        Campaigns =
+        [
+            new CampaignSpec(CampaignStyle.Paraphrase, Accounts: 160, Concurrent: 40, DailyRate: 140),
+            new CampaignSpec(CampaignStyle.Paraphrase, Accounts: 40, Concurrent: 12, DailyRate: 200),
+            new CampaignSpec(CampaignStyle.Paraphrase, Accounts: 60, Concurrent: 30, DailyRate: 80),
+        ],
+    };
+
+    // Operators that dilute every account with 40-60% ordinary-looking conversations from the organic
+    // generator (or corpus), so per-account shares of harvest traits fall towards an ordinary user's.
+    private static readonly ScenarioSpec CoverTraffic = Default with
+    {
+        Name = "cover-traffic",
+        Campaigns =
+        [
+            Covered(accounts: 120, concurrent: 60, dailyRate: 140),
+            Covered(accounts: 40, concurrent: 20, dailyRate: 200),
+            Covered(accounts: 30, concurrent: 30, dailyRate: 80),
+        ],
+    };
+
+    // Resellers: pools of accounts fronting many end users. Twelve carry only their customers; six also
+    // carry one harvester's sweeps (30-60% of each account's exchanges), and those pools are the campaigns.
+    private static readonly ScenarioSpec ResellerProxy = Default with
+    {
+        Name = "reseller-proxy",
+        Resellers = new ResellerSpec(Pools: 12, MaxAccountsPerPool: 6, DailyRate: 250),
+        Campaigns =
+        [
+            ResoldThrough(accounts: 8), ResoldThrough(accounts: 6), ResoldThrough(accounts: 5),
+            ResoldThrough(accounts: 4), ResoldThrough(accounts: 3), ResoldThrough(accounts: 2),
+        ],
+    };
+
+    // The three adversaries above at the size of tiny, for tests: one operator of each, three reseller
+    // businesses that carry only their customers (resellers as busy per account as in reseller-proxy).
+    private static readonly ScenarioSpec TinyAdversaries = Tiny with
+    {
+        Name = "tiny-adversaries",
+        Resellers = new ResellerSpec(Pools: 3, MaxAccountsPerPool: 4, DailyRate: 250),
+        Campaigns =
+        [
+            new CampaignSpec(CampaignStyle.Paraphrase, Accounts: 14, Concurrent: 7, DailyRate: 160),
+            Covered(accounts: 12, concurrent: 6, dailyRate: 140),
+            ResoldThrough(accounts: 4),
+        ],
+    };
+
+    private static readonly IReadOnlyList<ScenarioSpec> All =
+        [Tiny, Default, SharedNat, LowAndSlow, ModelPivot, Paraphrase, CoverTraffic, ResellerProxy, TinyAdversaries];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(s => s.Name)];
+
+    /// <summary>A cover-traffic operator: 40-60% of each account's exchanges are ordinary conversations.</summary>
+    private static CampaignSpec Covered(int accounts, int concurrent, double dailyRate) =>
+        new(CampaignStyle.CoverTraffic, accounts, concurrent, dailyRate) { OrganicShare = new(0.4, 0.6) };
+
+    /// <summary>A harvester inside a reseller pool of <paramref name="accounts"/>, each as busy as an organic reseller's, 40-70% of it customers.</summary>
+    private static CampaignSpec ResoldThrough(int accounts) =>
+        new(CampaignStyle.ResellerProxy, accounts, accounts, DailyRate: 250) { OrganicShare = new(0.4, 0.7) };
 
     public static ScenarioSpec Get(string name) =>
         All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase))

@@ -18,6 +18,9 @@ internal sealed record ScenarioSpec(
 
     /// <summary>A model released during the period; campaigns move to it within a day.</summary>
     public ModelRelease? Release { get; init; }
+
+    /// <summary>Organic resellers: API accounts that front many end users. None unless a scenario adds them.</summary>
+    public ResellerSpec Resellers { get; init; } = ResellerSpec.None;
 }
 
 /// <summary>Everyday chat users and the hard-negative groups among them.</summary>
@@ -46,12 +49,33 @@ internal sealed record PipelineSpec(int Organisations, int MaxAccountsPerOrganis
 /// <summary>Benchmark runners: one burst of single-turn questions.</summary>
 internal sealed record ResearcherSpec(int Accounts, double MedianBenchmarkItems);
 
+/// <summary>
+/// Resellers and API proxies (<c>reseller</c>): pools of accounts of one business, each account fronting
+/// many end users (their own clients, time zones and conversations) from the reseller's servers.
+/// </summary>
+/// <param name="Pools">Reseller businesses.</param>
+/// <param name="MaxAccountsPerPool">Accounts per business, 1 to this many.</param>
+/// <param name="DailyRate">Median exchanges per account per day, all end users together.</param>
+internal sealed record ResellerSpec(int Pools, int MaxAccountsPerPool, double DailyRate)
+{
+    public static readonly ResellerSpec None = new(0, 0, 0);
+}
+
 /// <summary>Operator styles of distillation campaigns; the label's <c>kind</c>.</summary>
 internal enum CampaignStyle
 {
     Hydra,
     LowAndSlow,
     Agentic,
+
+    /// <summary>Hydra infrastructure, every wrapper paraphrased anew in each request.</summary>
+    Paraphrase,
+
+    /// <summary>Hydra infrastructure, a large share of each account's traffic organic-looking cover.</summary>
+    CoverTraffic,
+
+    /// <summary>Harvest sweeps sent through a reseller's account pool that also carries real customers.</summary>
+    ResellerProxy,
 }
 
 /// <summary>One operator's campaign.</summary>
@@ -59,7 +83,21 @@ internal enum CampaignStyle
 /// <param name="Accounts">Accounts used over the whole period, replacements included.</param>
 /// <param name="Concurrent">Accounts active at one time (hydra replaces accounts; others keep theirs).</param>
 /// <param name="DailyRate">Median exchanges per active account per day.</param>
-internal sealed record CampaignSpec(CampaignStyle Style, int Accounts, int Concurrent, double DailyRate);
+internal sealed record CampaignSpec(CampaignStyle Style, int Accounts, int Concurrent, double DailyRate)
+{
+    /// <summary>
+    /// Share of each account's exchanges that is ordinary users' traffic, drawn per account: the operator's
+    /// cover (<see cref="CampaignStyle.CoverTraffic"/>) or the reseller's real customers
+    /// (<see cref="CampaignStyle.ResellerProxy"/>). Other styles ignore it.
+    /// </summary>
+    public ShareRange OrganicShare { get; init; } = ShareRange.Zero;
+}
+
+/// <summary>A share drawn uniformly from [<paramref name="Min"/>, <paramref name="Max"/>].</summary>
+internal sealed record ShareRange(double Min, double Max)
+{
+    public static readonly ShareRange Zero = new(0, 0);
+}
 
 /// <summary>A new model that becomes available <paramref name="Day"/> days into the period.</summary>
 internal sealed record ModelRelease(int Day, string Model);

@@ -21,7 +21,11 @@ internal sealed class AccountTraffic(SimAccount account, Random rng, TrafficSink
 
     public string NewConversationId() => "conv_" + rng.Hex(20);
 
-    /// <summary>Emits a call at <paramref name="at"/>; <paramref name="contextTokens"/> is the history resent with it.</summary>
+    /// <summary>
+    /// Emits a call at <paramref name="at"/>; <paramref name="contextTokens"/> is the history resent with it.
+    /// <paramref name="client"/>, when given, is the user agent of this call (an end user's client passed
+    /// through a reseller); otherwise one of the account's own.
+    /// </summary>
     public CallOutcome Call(
         DateTimeOffset at,
         string prompt,
@@ -29,7 +33,8 @@ internal sealed class AccountTraffic(SimAccount account, Random rng, TrafficSink
         string? conversationId = null,
         int turnIndex = 0,
         long contextTokens = 0,
-        bool allowTools = true)
+        bool allowTools = true,
+        string? client = null)
     {
         at = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         long toolTokens = (shape.ToolsDeclared ?? 0) * 140L;
@@ -87,7 +92,7 @@ internal sealed class AccountTraffic(SimAccount account, Random rng, TrafficSink
             ClientIp = endpoint.Ip,
             Asn = endpoint.Asn,
             Country = endpoint.Country,
-            UserAgent = account.UserAgents.Count == 1 || rng.Chance(0.85) ? account.UserAgents[0] : rng.Pick(account.UserAgents),
+            UserAgent = client ?? (account.UserAgents.Count == 1 || rng.Chance(0.85) ? account.UserAgents[0] : rng.Pick(account.UserAgents)),
             Model = shape.Model,
             ConversationId = shape.SendsConversation ? conversationId ?? NewConversationId() : null,
             TurnIndex = shape.SendsConversation ? turnIndex : null,

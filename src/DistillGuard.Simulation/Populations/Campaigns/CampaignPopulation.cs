@@ -14,6 +14,9 @@ internal static class CampaignPopulation
                 case CampaignStyle.Hydra: HydraCampaign.Generate(ctx, campaign); break;
                 case CampaignStyle.LowAndSlow: LowAndSlowCampaign.Generate(ctx, campaign); break;
                 case CampaignStyle.Agentic: AgenticCampaign.Generate(ctx, campaign); break;
+                case CampaignStyle.Paraphrase: ParaphraseCampaign.Generate(ctx, campaign); break;
+                case CampaignStyle.CoverTraffic: CoverTrafficCampaign.Generate(ctx, campaign); break;
+                case CampaignStyle.ResellerProxy: ResellerProxyCampaign.Generate(ctx, campaign); break;
                 default: throw new InvalidOperationException($"No generator for campaign style {campaign.Style}.");
             }
         }
