@@ -87,18 +87,26 @@ internal static class SuiteTable
         var text = new System.Text.StringBuilder();
         text.Append("| scenario | seed | prompts | precision | recall | organic FPR | ")
             .AppendJoin(" | ", kinds.Select(k => "FPR " + k))
-            .Append(" | campaigns found | pair precision | pair recall |\n|")
-            .Append(string.Concat(Enumerable.Repeat("---|", 11 + kinds.Length - 2))).Append('\n');
+            .Append(" | campaigns found | most splits | worst exchange error | pair precision | pair recall |\n|")
+            .Append(string.Concat(Enumerable.Repeat("---|", 13 + kinds.Length - 2))).Append('\n');
         foreach (var (scenario, seed, prompts, r) in rows)
         {
             var fpr = kinds.Select(k => r.OrganicFprByKind.FirstOrDefault(x => x.Kind == k) is { } rate ? F(rate.Rate) : "–");
             text.Append(CultureInfo.InvariantCulture, $"| {scenario} | {seed} | {prompts} | {F(r.Precision)} | {F(r.Recall)} | {F(r.OrganicFpr)} | ")
                 .AppendJoin(" | ", fpr)
-                .Append(CultureInfo.InvariantCulture, $" | {r.CampaignsFound} of {r.TrueCampaigns} | {F(r.PairPrecision)} | {F(r.PairRecall)} |\n");
+                .Append(CultureInfo.InvariantCulture, $" | {r.CampaignsFound} of {r.TrueCampaigns} | {Splits(r)} | {ExchangeError(r)} | {F(r.PairPrecision)} | {F(r.PairRecall)} |\n");
         }
 
         return text.ToString();
     }
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>The most predicted campaigns one found true campaign was split into.</summary>
+    private static string Splits(EvaluationResult r) =>
+        r.Campaigns.Where(c => c.Found).Select(c => c.PredictedClusters).DefaultIfEmpty().Max().ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The largest relative error of a found campaign's exchange count, as a percentage.</summary>
+    private static string ExchangeError(EvaluationResult r) =>
+        r.Campaigns.Where(c => c.Found).Select(c => c.ExchangeError).DefaultIfEmpty().Max().ToString("0.0 %", CultureInfo.InvariantCulture);
 }

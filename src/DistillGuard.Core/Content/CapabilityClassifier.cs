@@ -53,22 +53,26 @@ public sealed class CapabilityClassifier
     private void Score(string text, Span<double> scores)
     {
         Span<char> scratch = stackalloc char[48];
+        Span<double> local = stackalloc double[Capabilities.Count];
+        local.Clear();
         var words = 0;
-        var local = new double[Capabilities.Count];
-        PromptWords.ForEach(text, scratch, word =>
+        var i = 0;
+        while (PromptWords.NextWord(text, ref i, out var start, out var length))
         {
             words++;
+            var word = scratch[..Math.Min(length, scratch.Length)];
+            text.AsSpan(start, word.Length).ToLowerInvariant(word);
             if (_lookup.TryGetValue(word, out var cue))
             {
                 local[(int)cue.Capability] += cue.Weight;
             }
-        });
+        }
 
         // Long prompts accumulate cues; damp so that density, not length, decides.
         var damp = words > 60 ? Math.Sqrt(60.0 / words) : 1.0;
-        for (var i = 0; i < local.Length; i++)
+        for (var c = 0; c < local.Length; c++)
         {
-            scores[i] += local[i] * damp;
+            scores[c] += local[c] * damp;
         }
     }
 

@@ -28,29 +28,35 @@ public static class PromptWords
     public static void ForEach(ReadOnlySpan<char> text, Span<char> scratch, WordAction onWord)
     {
         var i = 0;
-        while (i < text.Length)
+        while (NextWord(text, ref i, out var start, out var length))
         {
-            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
-            {
-                i++;
-            }
-
-            var start = i;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || (text[i] == '\'' && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
-            {
-                i++;
-            }
-
-            var length = Math.Min(i - start, scratch.Length);
-            if (length == 0)
-            {
-                continue;
-            }
-
-            var word = scratch[..length];
-            text.Slice(start, length).ToLowerInvariant(word);
+            var word = scratch[..Math.Min(length, scratch.Length)];
+            text.Slice(start, word.Length).ToLowerInvariant(word);
             onWord(word);
         }
+    }
+
+    /// <summary>
+    /// Finds the next word at or after <paramref name="position"/> (letters and digits, with inner
+    /// apostrophes) and moves past it; false when none is left. No allocation, no lower-casing.
+    /// </summary>
+    public static bool NextWord(ReadOnlySpan<char> text, ref int position, out int start, out int length)
+    {
+        var i = position;
+        while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+        {
+            i++;
+        }
+
+        start = i;
+        while (i < text.Length && (char.IsLetterOrDigit(text[i]) || (text[i] == '\'' && i + 1 < text.Length && char.IsLetter(text[i + 1]))))
+        {
+            i++;
+        }
+
+        position = i;
+        length = i - start;
+        return length > 0;
     }
 
     /// <summary>A callback over one lower-cased word.</summary>

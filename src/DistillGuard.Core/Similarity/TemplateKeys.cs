@@ -16,21 +16,27 @@ public readonly record struct TemplateKeys(ulong Head, ulong Tail)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         var (head, tail) = PromptWords.Window(prompt);
+        Span<char> scratch = stackalloc char[48];
+
+        // Only the first and the last eight words are hashed: the rest is walked over, not read.
         var headHash = 0UL;
         var count = 0;
-        var ringArray = new ulong[Words];
-        Span<char> scratch = stackalloc char[48];
-        PromptWords.ForEach(tail.Length > 0 ? head + " " + tail : head, scratch, word =>
+        Span<(int Segment, int Start, int Length)> last = stackalloc (int, int, int)[Words];
+        for (var segment = 0; segment < 2; segment++)
         {
-            var h = StableHash.Of(word);
-            if (count < Words)
+            var text = segment == 0 ? head.AsSpan() : tail.AsSpan();
+            var i = 0;
+            while (PromptWords.NextWord(text, ref i, out var start, out var length))
             {
-                headHash = StableHash.Combine(headHash, h);
-            }
+                if (count < Words)
+                {
+                    headHash = StableHash.Combine(headHash, Hash(text, start, length, scratch));
+                }
 
-            ringArray[count % Words] = h;
-            count++;
-        });
+                last[count % Words] = (segment, start, length);
+                count++;
+            }
+        }
 
         if (count == 0)
         {
@@ -45,9 +51,18 @@ public readonly record struct TemplateKeys(ulong Head, ulong Tail)
         var tailHash = 0UL;
         for (var i = 0; i < Words; i++)
         {
-            tailHash = StableHash.Combine(tailHash, ringArray[(count + i) % Words]);
+            var (segment, start, length) = last[(count + i) % Words];
+            tailHash = StableHash.Combine(tailHash, Hash(segment == 0 ? head : tail, start, length, scratch));
         }
 
         return new TemplateKeys(StableHash.Combine(headHash, 1), StableHash.Combine(tailHash, 2));
+    }
+
+    /// <summary>The hash of one word, lower-cased and cut to the scratch length as <see cref="PromptWords.ForEach"/> does.</summary>
+    private static ulong Hash(ReadOnlySpan<char> text, int start, int length, Span<char> scratch)
+    {
+        var word = scratch[..Math.Min(length, scratch.Length)];
+        text.Slice(start, word.Length).ToLowerInvariant(word);
+        return StableHash.Of(word);
     }
 }
