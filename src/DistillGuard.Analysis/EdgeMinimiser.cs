@@ -10,6 +10,21 @@ namespace DistillGuard.Analysis;
 /// </summary>
 internal static class EdgeMinimiser
 {
-    public static IReadOnlyList<AccountEdges> Minimise(IReadOnlyList<AccountEdges> edges, KeyedHasher hasher) =>
-        edges.Select(a => a with { Edges = a.Edges.Select(e => e with { Value = e.Value == 0 ? 0 : hasher.Hash(e.Value) }).ToArray() }).ToArray();
+    /// <remarks>One shared value is on many edges (a card shared by n accounts is on n(n−1) of them), so each distinct value is keyed once.</remarks>
+    public static IReadOnlyList<AccountEdges> Minimise(IReadOnlyList<AccountEdges> edges, KeyedHasher hasher)
+    {
+        var keyed = new Dictionary<ulong, ulong> { [0] = 0 };
+        ulong Keyed(ulong value)
+        {
+            if (!keyed.TryGetValue(value, out var hash))
+            {
+                hash = hasher.Hash(value);
+                keyed[value] = hash;
+            }
+
+            return hash;
+        }
+
+        return edges.Select(a => a with { Edges = a.Edges.Select(e => e with { Value = Keyed(e.Value) }).ToArray() }).ToArray();
+    }
 }
