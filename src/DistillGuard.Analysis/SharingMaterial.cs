@@ -64,9 +64,12 @@ internal sealed class SharingMaterial
     public IReadOnlyList<SharingFingerprint> Hash(SharingKey key, IReadOnlySet<AccountId> flagged)
     {
         var accounts = _accounts.OrderBy(a => a.Key).ToArray();
+        // Each sample is cut into shingles once; both the account's wrapper and the provider's common phrasing come from these counts.
+        var counts = new Dictionary<ulong, int>[accounts.Length];
+        Parallel.For(0, accounts.Length, i => counts[i] = SamplesPerShingle(accounts[i].Value.Templates));
         var wrappers = new HashSet<ulong>[accounts.Length];
-        Parallel.For(0, accounts.Length, i => wrappers[i] = RecurrentShingles(accounts[i].Value.Templates));
-        var common = CommonShingles(accounts.Where(a => !flagged.Contains(a.Key)).Select(a => a.Value.Templates));
+        Parallel.For(0, accounts.Length, i => wrappers[i] = RecurrentShingles(counts[i], accounts[i].Value.Templates.Count));
+        var common = CommonShingles(counts.Where((_, i) => !flagged.Contains(accounts[i].Key)));
         var template = IndicatorKind.Template.ToContract();
         var rows = new List<SharingFingerprint>[accounts.Length];
         Parallel.For(0, accounts.Length, i =>
@@ -85,40 +88,46 @@ internal sealed class SharingMaterial
         return rows.SelectMany(r => r).ToList();
     }
 
-    /// <summary>
-    /// The shingles that recur in at least 15 % of an account's sampled prompts (and in three of them): the
-    /// wrapper, whatever its phrasing, with the payloads, which change from prompt to prompt, left out.
-    /// Fewer than three samples show no recurrence, so they give no wrapper.
-    /// </summary>
-    internal static HashSet<ulong> RecurrentShingles(IReadOnlyList<string> samples)
+    /// <summary>For each shingle of an account's sampled prompts, how many of the samples contain it.</summary>
+    private static Dictionary<ulong, int> SamplesPerShingle(IReadOnlyList<string> samples)
     {
-        if (samples.Count < MinSamplesForWrapper)
-        {
-            return [];
-        }
-
         var counts = new Dictionary<ulong, int>();
         foreach (var shingle in samples.SelectMany(TemplateFingerprint.Shingles))
         {
             counts[shingle] = counts.GetValueOrDefault(shingle) + 1;
         }
 
-        var floor = Math.Max(MinRecurrence, (int)Math.Ceiling(WrapperRecurrence * samples.Count));
-        return counts.Where(kv => kv.Value >= floor).Select(kv => kv.Key).ToHashSet();
+        return counts;
+    }
+
+    /// <summary>
+    /// The shingles that recur in at least 15 % of an account's sampled prompts (and in three of them): the
+    /// wrapper, whatever its phrasing, with the payloads, which change from prompt to prompt, left out.
+    /// Fewer than three samples show no recurrence, so they give no wrapper.
+    /// </summary>
+    private static HashSet<ulong> RecurrentShingles(Dictionary<ulong, int> samplesPerShingle, int samples)
+    {
+        if (samples < MinSamplesForWrapper)
+        {
+            return [];
+        }
+
+        var floor = Math.Max(MinRecurrence, (int)Math.Ceiling(WrapperRecurrence * samples));
+        return samplesPerShingle.Where(kv => kv.Value >= floor).Select(kv => kv.Key).ToHashSet();
     }
 
     /// <summary>
     /// Shingles found in the sampled prompts of more than 1 % of the (unflagged) accounts that have samples,
     /// and of at least three: phrasing many people write, even once each, describes no operator.
     /// </summary>
-    private static HashSet<ulong> CommonShingles(IEnumerable<List<string>> samples)
+    private static HashSet<ulong> CommonShingles(IEnumerable<Dictionary<ulong, int>> samplesPerShingle)
     {
         var accountsPerShingle = new Dictionary<ulong, int>();
         var withSamples = 0;
-        foreach (var texts in samples.Where(t => t.Count > 0))
+        foreach (var shingles in samplesPerShingle.Where(c => c.Count > 0))
         {
             withSamples++;
-            foreach (var shingle in texts.SelectMany(TemplateFingerprint.Shingles).Distinct())
+            foreach (var shingle in shingles.Keys)
             {
                 accountsPerShingle[shingle] = accountsPerShingle.GetValueOrDefault(shingle) + 1;
             }
