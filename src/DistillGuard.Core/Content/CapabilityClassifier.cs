@@ -60,9 +60,7 @@ public sealed class CapabilityClassifier
         while (PromptWords.NextWord(text, ref i, out var start, out var length))
         {
             words++;
-            var word = scratch[..Math.Min(length, scratch.Length)];
-            text.AsSpan(start, word.Length).ToLowerInvariant(word);
-            if (_lookup.TryGetValue(word, out var cue))
+            if (_lookup.TryGetValue(PromptWords.Lower(text, start, length, scratch), out var cue))
             {
                 local[(int)cue.Capability] += cue.Weight;
             }

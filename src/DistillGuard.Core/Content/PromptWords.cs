@@ -30,10 +30,16 @@ public static class PromptWords
         var i = 0;
         while (NextWord(text, ref i, out var start, out var length))
         {
-            var word = scratch[..Math.Min(length, scratch.Length)];
-            text.Slice(start, word.Length).ToLowerInvariant(word);
-            onWord(word);
+            onWord(Lower(text, start, length, scratch));
         }
+    }
+
+    /// <summary>The word at <paramref name="start"/>, lower-cased into <paramref name="scratch"/> and cut to its length.</summary>
+    public static ReadOnlySpan<char> Lower(ReadOnlySpan<char> text, int start, int length, Span<char> scratch)
+    {
+        var word = scratch[..Math.Min(length, scratch.Length)];
+        text.Slice(start, word.Length).ToLowerInvariant(word);
+        return word;
     }
 
     /// <summary>

@@ -59,10 +59,6 @@ public readonly record struct TemplateKeys(ulong Head, ulong Tail)
     }
 
     /// <summary>The hash of one word, lower-cased and cut to the scratch length as <see cref="PromptWords.ForEach"/> does.</summary>
-    private static ulong Hash(ReadOnlySpan<char> text, int start, int length, Span<char> scratch)
-    {
-        var word = scratch[..Math.Min(length, scratch.Length)];
-        text.Slice(start, word.Length).ToLowerInvariant(word);
-        return StableHash.Of(word);
-    }
+    private static ulong Hash(ReadOnlySpan<char> text, int start, int length, Span<char> scratch) =>
+        StableHash.Of(PromptWords.Lower(text, start, length, scratch));
 }
