@@ -89,18 +89,13 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
     private static EnrichedBatch Enrich(Exchange[] batch, ExchangeMinimiser minimiser, bool keep, CancellationToken ct)
     {
         var signals = new ExchangeSignals[batch.Length];
-        var stored = keep ? new StoredExchange[batch.Length] : null;
         for (var i = 0; i < batch.Length; i++)
         {
             ct.ThrowIfCancellationRequested();
             signals[i] = ExchangeSignals.Of(batch[i]);
-            if (stored is not null)
-            {
-                stored[i] = minimiser.Minimise(batch[i], signals[i]);
-            }
         }
 
-        return new EnrichedBatch(batch, signals, stored);
+        return new EnrichedBatch(batch, signals, keep ? minimiser.Minimise(batch, signals) : null);
     }
 
     private async Task StoreAsync(ChannelReader<StoredExchange[]> rows, string runId, CancellationToken ct)

@@ -15,7 +15,30 @@ internal sealed class ExchangeMinimiser(KeyedHasher hasher, bool keepText)
     private const int MaxCached = 1 << 20;
     private readonly ConcurrentDictionary<string, ulong> _cache = new(StringComparer.Ordinal);
 
-    public StoredExchange Minimise(Exchange e, in ExchangeSignals signals) => new(
+    /// <summary>
+    /// Minimises a batch: the prompt and wrapper hashes of the whole batch are keyed in one call
+    /// (<see cref="KeyedHasher.HashValues"/>), which is what makes keying affordable per exchange.
+    /// </summary>
+    public StoredExchange[] Minimise(Exchange[] batch, ExchangeSignals[] signals)
+    {
+        var keyed = new ulong[batch.Length * 2];
+        for (var i = 0; i < batch.Length; i++)
+        {
+            keyed[2 * i] = signals[i].PromptHash;
+            keyed[(2 * i) + 1] = signals[i].Template.Head;
+        }
+
+        hasher.HashValues(keyed, keyed);
+        var stored = new StoredExchange[batch.Length];
+        for (var i = 0; i < batch.Length; i++)
+        {
+            stored[i] = Minimise(batch[i], signals[i], keyed[2 * i], keyed[(2 * i) + 1]);
+        }
+
+        return stored;
+    }
+
+    private StoredExchange Minimise(Exchange e, in ExchangeSignals signals, ulong promptHash, ulong templateHash) => new(
         e.EventId,
         e.Timestamp,
         e.AccountId,
@@ -33,8 +56,8 @@ internal sealed class ExchangeMinimiser(KeyedHasher hasher, bool keepText)
         ExchangeFields.ToContract(e.Status),
         signals.Capability,
         signals.ElicitsReasoning,
-        hasher.Hash(signals.PromptHash),
-        hasher.Hash(signals.Template.Head),
+        promptHash,
+        templateHash,
         Identity("ip:", e.ClientIp),
         Identity("net:", ExchangeAttributes.NetworkPrefix(e.ClientIp)),
         e.Asn,
