@@ -23,7 +23,7 @@ internal static class AccountScoring
         var candidates = states.Select((s, i) => new LinkCandidate(s, assessments[i].Probability)).ToArray();
         var options = new LinkerOptions { CandidateThreshold = parameters.CandidateThreshold };
         var linking = CampaignLinker.Analyse(candidates, options);
-        var profiles = features.Where(f => f.Exchanges >= BehaviourProfile.MinExchanges).ToDictionary(f => f.AccountId, BehaviourProfile.Of);
+        var profiles = BehaviourProfile.Comparable(features);
         var clusters = BehaviourMerge.Merge(linking.Clusters, profiles, parameters.TwinTolerance, parameters.MergeSpreadFloor, parameters.MergeMaxFragment);
         var judged = clusters.Select(c => new ClusterAssessment(c, CombinedAssessment(c, table, parameters))).ToArray();
         var verdicts = VerdictAssembler.Assemble(features, assessments, judged, parameters);

@@ -1,4 +1,5 @@
 using Xunit;
+using CsCheck;
 using DistillGuard.Core.Linking;
 using DistillGuard.Core.Model;
 
@@ -35,4 +36,19 @@ public class BehaviourMergeTests
         var one = Assert.Single(merged);
         Assert.Equal(9, one.Accounts.Count);
     }
+}
+
+/// <summary>Which accounts' behaviour says who drives them.</summary>
+public class ComparableProfileTests
+{
+    [Fact]
+    public void AccountsThatFrontManyClientsOrHaveLittleTrafficHaveNoComparableProfile() =>
+        ScoringTests.Features.Sample(f =>
+        {
+            var person = f with { AccountId = new AccountId("person"), Exchanges = BehaviourProfile.MinExchanges, DistinctClients = 2 };
+            var proxy = person with { AccountId = new AccountId("proxy"), DistinctClients = Scoring.MixedTraffic.MinClients };
+            var quiet = person with { AccountId = new AccountId("quiet"), Exchanges = BehaviourProfile.MinExchanges - 1 };
+            var comparable = BehaviourProfile.Comparable([person, proxy, quiet]);
+            return comparable.Keys.Single() == person.AccountId && comparable[person.AccountId].SequenceEqual(BehaviourProfile.Of(person));
+        });
 }

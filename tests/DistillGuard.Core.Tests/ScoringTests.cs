@@ -7,7 +7,7 @@ namespace DistillGuard.Core.Tests;
 
 public class ScoringTests
 {
-    private static readonly Gen<AccountFeatures> Features =
+    internal static readonly Gen<AccountFeatures> Features =
         from shares in Gen.Double[0, 1].Array[8]
         from exchanges in Gen.Long[1, 100_000]
         from ratio in Gen.Double[0.001, 50]

@@ -15,6 +15,19 @@ public static class BehaviourProfile
     /// <summary>Accounts with fewer exchanges have too noisy a profile to compare.</summary>
     public const int MinExchanges = 20;
 
+    /// <summary>
+    /// The profiles that say something about who drives an account: those of accounts with enough
+    /// traffic, less accounts that front many users (<see cref="Scoring.MixedTraffic"/>), whose
+    /// profile is a blend of their customers' and so looks like every other proxy's.
+    /// </summary>
+    public static Dictionary<AccountId, double[]> Comparable(IEnumerable<AccountFeatures> features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        return features
+            .Where(f => f.Exchanges >= MinExchanges && !Scoring.MixedTraffic.Is(f))
+            .ToDictionary(f => f.AccountId, Of);
+    }
+
     public static double[] Of(AccountFeatures f)
     {
         ArgumentNullException.ThrowIfNull(f);

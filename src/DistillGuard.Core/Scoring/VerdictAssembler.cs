@@ -75,9 +75,7 @@ public static class VerdictAssembler
         Dictionary<AccountId, (CampaignAssignment Campaign, double Association)> membership,
         ScoringParameters parameters)
     {
-        var profiles = features
-            .Where(f => f.Exchanges >= BehaviourProfile.MinExchanges)
-            .ToDictionary(f => f.AccountId, BehaviourProfile.Of);
+        var profiles = BehaviourProfile.Comparable(features);
         var campaignProfiles = campaigns
             .Select(c => (Campaign: c, Members: c.Cluster.Accounts.Where(profiles.ContainsKey).Select(a => profiles[a]).ToArray()))
             .Where(c => c.Members.Length >= parameters.TwinMinMembers)
