@@ -52,6 +52,8 @@ public class AnalyzeWithEmbeddingsTests
         using var dir = new TempDir();
         var data = dir["data"];
         Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", 1.ToString(CultureInfo.InvariantCulture), "--out", data));
+        // The wrapper sample is keyed with the run's hash key: a fixed key makes the runs reproducible.
+        await File.WriteAllBytesAsync(dir["fixed.key"], Enumerable.Repeat((byte)42, 32).ToArray());
         var off = await Analyse(dir, data, "off");
         var on = await Analyse(dir, data, "on");
 
@@ -69,7 +71,7 @@ public class AnalyzeWithEmbeddingsTests
     private static async Task<EvaluationResult> Analyse(TempDir dir, string data, string embeddings)
     {
         var output = dir[embeddings];
-        Assert.Equal(0, await Cli.Run("analyze", "--input", Path.Combine(data, "exchanges.jsonl.gz"), "--out", output, "--embeddings", embeddings));
+        Assert.Equal(0, await Cli.Run("analyze", "--input", Path.Combine(data, "exchanges.jsonl.gz"), "--out", output, "--key-file", dir["fixed.key"], "--embeddings", embeddings));
         return Evaluator.Evaluate(AccountsCsv.Read(Path.Combine(output, "accounts.csv")), LabelsCsv.Read(Path.Combine(data, "labels.csv")));
     }
 }
