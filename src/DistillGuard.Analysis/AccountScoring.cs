@@ -10,12 +10,14 @@ internal sealed record ScoredAccounts(
     IReadOnlyList<AccountFeatures> Features,
     IReadOnlyList<HarvestAssessment> Assessments,
     VerdictSet Verdicts,
-    IReadOnlyList<AccountEdges> Edges);
+    IReadOnlyList<AccountEdges> Edges,
+    EmbeddingReport Embeddings);
 
 /// <summary>Runs the pure core over the account table (features → score → link → campaign score → verdict).</summary>
 internal static class AccountScoring
 {
-    public static ScoredAccounts Score(AccountTable table, ScoringParameters parameters)
+    /// <param name="semantic">The embedding pass and the wrapper samples it reads; null to leave it out.</param>
+    public static ScoredAccounts Score(AccountTable table, ScoringParameters parameters, (EmbeddingOptions Options, WrapperSamples Samples, long Exchanges)? semantic = null)
     {
         var states = table.States.OrderBy(s => s.AccountId).ToArray();
         var features = states.Select(AccountFeatureExtractor.Extract).ToArray();
@@ -25,13 +27,19 @@ internal static class AccountScoring
         var linking = CampaignLinker.Analyse(candidates, options);
         var profiles = BehaviourProfile.Comparable(features);
         var clusters = BehaviourMerge.Merge(linking.Clusters, profiles, parameters.TwinTolerance, parameters.MergeSpreadFloor, parameters.MergeMaxFragment);
-        var judged = clusters.Select(c => new ClusterAssessment(c, CombinedAssessment(c, table, parameters))).ToArray();
+        IReadOnlyList<ClusterAssessment> judged = clusters.Select(c => new ClusterAssessment(c, CombinedAssessment(c, table, parameters))).ToArray();
+        var report = EmbeddingReport.None;
+        if (semantic is { } s)
+        {
+            (judged, report) = SemanticLinking.Apply(judged, table, s.Samples, s.Options, parameters, s.Exchanges);
+        }
+
         var verdicts = VerdictAssembler.Assemble(features, assessments, judged, parameters);
-        return new ScoredAccounts(features, assessments, verdicts, Edges(linking.Graph, clusters, verdicts, options));
+        return new ScoredAccounts(features, assessments, verdicts, Edges(linking.Graph, judged.Select(j => j.Cluster), verdicts, options), report);
     }
 
     /// <summary>The strongest edges of every account in a linked group or flagged, for explain and the store.</summary>
-    private static AccountEdges[] Edges(EvidenceGraph graph, IReadOnlyList<LinkedCluster> clusters, VerdictSet verdicts, LinkerOptions options) =>
+    private static AccountEdges[] Edges(EvidenceGraph graph, IEnumerable<LinkedCluster> clusters, VerdictSet verdicts, LinkerOptions options) =>
         clusters.SelectMany(c => c.Accounts)
             .Concat(verdicts.Accounts.Where(v => v.Verdict == Verdict.Distillation).Select(v => v.AccountId))
             .Distinct()
@@ -40,9 +48,11 @@ internal static class AccountScoring
             .Where(e => e.Edges.Count > 0)
             .ToArray();
 
-    private static HarvestAssessment CombinedAssessment(LinkedCluster cluster, AccountTable table, ScoringParameters parameters)
-    {
-        var combined = AccountState.Combine(new AccountId("cluster:" + cluster.Accounts[0].Value), cluster.Accounts.Select(a => table[a]));
-        return HarvestScorer.Score(AccountFeatureExtractor.Extract(combined), parameters);
-    }
+    /// <summary>The harvest assessment of a cluster's accounts' traffic put back together.</summary>
+    internal static HarvestAssessment CombinedAssessment(LinkedCluster cluster, AccountTable table, ScoringParameters parameters) =>
+        HarvestScorer.Score(CombinedFeatures(cluster, table), parameters);
+
+    /// <summary>The features of a cluster's accounts' traffic put back together, as if one account had sent it.</summary>
+    internal static AccountFeatures CombinedFeatures(LinkedCluster cluster, AccountTable table) =>
+        AccountFeatureExtractor.Extract(AccountState.Combine(new AccountId("cluster:" + cluster.Accounts[0].Value), cluster.Accounts.Select(a => table[a])));
 }

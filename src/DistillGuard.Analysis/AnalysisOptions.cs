@@ -30,6 +30,9 @@ public sealed record AnalysisOptions
     /// <summary>Version label of the scoring parameters, recorded with the run.</summary>
     public string ModelVersion { get; init; } = "default-v1";
 
+    /// <summary>The sentence-embedding pass that joins campaign clusters whose wrappers mean the same; null leaves it out (and samples no text).</summary>
+    public EmbeddingOptions? Embeddings { get; init; }
+
     /// <summary>Exchanges per batch handed between pipeline stages.</summary>
     public int BatchSize { get; init; } = 2048;
 }

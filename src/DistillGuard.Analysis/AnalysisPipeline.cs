@@ -29,6 +29,7 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         var minimiser = new ExchangeMinimiser(hasher, options.KeepText);
         var table = new AccountTable();
         var sharing = options.SharingKey is null ? null : new SharingMaterial();
+        var wrappers = options.Embeddings is null ? null : new WrapperSamples(hasher.Hash("wrapper-sample-salt"));
 
         using var rejects = new JsonlRejectWriter(Path.Combine(options.OutDir, "rejects.jsonl"));
         var reader = new ExchangeLogReader(rejects);
@@ -48,6 +49,7 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
                 {
                     table.Add(batch.Exchanges[i], batch.Signals[i]);
                     sharing?.Add(batch.Exchanges[i], batch.Signals[i]);
+                    wrappers?.Add(batch.Exchanges[i], batch.Signals[i]);
                 }
 
                 if (batch.Stored is not null)
@@ -69,7 +71,7 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         progress?.Report(new AnalysisProgress("scoring", reader.BytesRead, reader.TotalBytes, exchanges));
         var counts = reader.Counts;
         var runCounts = new RunCounts(counts.Read, counts.Accepted, counts.Rejected, counts.Duplicates);
-        var scored = AccountScoring.Score(table, options.Parameters);
+        var scored = AccountScoring.Score(table, options.Parameters, wrappers is null ? null : (options.Embeddings!, wrappers, exchanges));
         var campaigns = CampaignQuantifier.Summarise(scored, table, store, runId, options.Prices);
         var run = new RunInfo(runId, started, clock.Elapsed, options.Input, options.ModelVersion, runCounts);
         var result = new AnalysisResult(run, scored.Verdicts.Accounts, campaigns);
@@ -83,7 +85,7 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
             var flagged = result.Accounts.Where(a => a.Verdict == Verdict.Distillation).Select(a => a.AccountId).ToHashSet();
             store.SaveSharingFingerprints(runId, options.SharingKey!.KeyId, sharing.Hash(options.SharingKey, flagged));
         }
-        return new AnalysisOutcome(result, scored.Features, table.MeanStateBytes);
+        return new AnalysisOutcome(result, scored.Features, table.MeanStateBytes, scored.Embeddings);
     }
 
     private static EnrichedBatch Enrich(Exchange[] batch, ExchangeMinimiser minimiser, bool keep, CancellationToken ct)
@@ -143,4 +145,4 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
 }
 
 /// <summary>The result of a run plus what the hosts and benchmarks want to show about it.</summary>
-public sealed record AnalysisOutcome(AnalysisResult Result, IReadOnlyList<AccountFeatures> Features, double MeanStateBytesPerAccount);
+public sealed record AnalysisOutcome(AnalysisResult Result, IReadOnlyList<AccountFeatures> Features, double MeanStateBytesPerAccount, EmbeddingReport Embeddings);

@@ -1,4 +1,3 @@
-using DistillGuard.Core.Content;
 using DistillGuard.Core.Features;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Sharing;
@@ -20,7 +19,6 @@ internal sealed class SharingMaterial
     private const int MaxSmall = 2;
     private const int MaxUserAgents = 4;
     private const int MaxTemplates = 16;
-    private const int MinWrapperWords = 12;
     private const int MinSamplesForWrapper = 3;
     private const double WrapperRecurrence = 0.15;
     private const int MinRecurrence = 3;
@@ -45,10 +43,8 @@ internal sealed class SharingMaterial
         Bounded(sample.Payments, exchange.PaymentFingerprint, MaxSmall);
         Bounded(sample.EmailDomains, exchange.EmailDomain, MaxSmall);
         Bounded(sample.UserAgents, exchange.UserAgent, MaxUserAgents);
-        // A wrapper frames a payload, so only prompts long enough to hold both are sampled; short
-        // prompts ("hi", "thanks") would make everyone's fingerprints alike.
-        if (sample.Templates.Count < MaxTemplates && signals.Template.Tail != 0
-            && WrapperText(exchange.Prompt) is { } wrapper && wrapper.Count(char.IsWhiteSpace) >= MinWrapperWords - 1)
+        if (sample.Templates.Count < MaxTemplates && WrapperText.MayFrame(signals)
+            && WrapperText.Of(exchange.Prompt) is { } wrapper && WrapperText.HasWrapperLength(wrapper))
         {
             sample.Templates.Add(wrapper);
         }
@@ -135,14 +131,6 @@ internal sealed class SharingMaterial
 
         var limit = Math.Max(3, withSamples / 100);
         return accountsPerShingle.Where(kv => kv.Value > limit).Select(kv => kv.Key).ToHashSet();
-    }
-
-    /// <summary>The part of a prompt where a wrapper sits: its first thirty and last ten words.</summary>
-    internal static string WrapperText(string prompt)
-    {
-        var (head, tail) = PromptWords.Window(prompt);
-        var words = (tail.Length > 0 ? head + " " + tail : head).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        return words.Length <= 40 ? string.Join(' ', words) : string.Join(' ', words.Take(30).Concat(words.Skip(words.Length - 10)));
     }
 
     private static void Bounded(HashSet<string> set, string? value, int max)

@@ -10,7 +10,7 @@ namespace DistillGuard.Cli.Commands;
 /// <summary>Runs one analysis with a DuckDB store and a progress bar; shared by `analyze` and `demo`.</summary>
 internal static class AnalysisRunner
 {
-    public static async Task<AnalysisOutcome> RunAsync(string input, string outDir, string? db, string? keyFile, bool keepText, CancellationToken ct, ApiPrices? prices = null, SharingKey? sharingKey = null, ScoringChoice? scoring = null)
+    public static async Task<AnalysisOutcome> RunAsync(string input, string outDir, string? db, string? keyFile, bool keepText, CancellationToken ct, ApiPrices? prices = null, SharingKey? sharingKey = null, ScoringChoice? scoring = null, EmbeddingOptions? embeddings = null)
     {
         var dbPath = db ?? Path.Combine(outDir, "distillguard.duckdb");
         var keyPath = keyFile ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dbPath))!, "distillguard.key");
@@ -25,6 +25,7 @@ internal static class AnalysisRunner
             SharingKey = sharingKey,
             Parameters = (scoring ?? ScoringChoice.Default).Parameters,
             ModelVersion = (scoring ?? ScoringChoice.Default).Version,
+            Embeddings = embeddings,
         };
 
         using var store = new DuckDbAnalysisStore(dbPath);
@@ -46,6 +47,12 @@ internal static class AnalysisRunner
             });
 
         Print(outcome!, outDir, dbPath);
+        if (embeddings is not null)
+        {
+            var e = outcome!.Embeddings;
+            AnsiConsole.MarkupLineInterpolated($"embeddings: {e.Sentences} wrapper openings of {e.Clusters} campaign clusters embedded in {e.Elapsed.TotalSeconds:0.00} s; {e.Joined} clusters joined another");
+        }
+
         return outcome!;
     }
 

@@ -16,12 +16,13 @@ internal static class AnalyzeCommand
         var keepText = new Option<bool>("--keep-text") { Description = "also store raw prompt text (off: only keyed hashes)" };
         var model = new Option<string?>("--model") { Description = "model file written by train (default: the hand-set weights of docs/scoring.md)" };
         var sharingKey = new Option<string?>("--sharing-key-file") { Description = "a sharing group's key: also store every account's indicators hashed with it, for intel export and intel match" };
+        var embeddings = EmbeddingSwitch.Build();
         var priceInput = new Option<double>("--price-input") { Description = "USD per million input tokens, for each campaign's estimated value", DefaultValueFactory = _ => ApiPrices.Default.InputPerMillion };
         var priceOutput = new Option<double>("--price-output") { Description = "USD per million output tokens", DefaultValueFactory = _ => ApiPrices.Default.OutputPerMillion };
         var priceReasoning = new Option<double>("--price-reasoning") { Description = "USD per million reasoning tokens", DefaultValueFactory = _ => ApiPrices.Default.ReasoningPerMillion };
         var command = new Command("analyze", "Score every account, link campaigns and write accounts.csv, campaigns.json, summary.json, rejects.jsonl and report.html.")
         {
-            input, output, db, key, keepText, model, sharingKey, priceInput, priceOutput, priceReasoning,
+            input, output, db, key, keepText, model, sharingKey, embeddings, priceInput, priceOutput, priceReasoning,
         };
         command.SetAction((parse, ct) => CliErrors.Guard(async () =>
         {
@@ -33,8 +34,9 @@ internal static class AnalyzeCommand
 
             // Loaded before anything is created: a refused model leaves no output behind.
             var scoring = parse.GetValue(model) is { } modelPath ? ScoringModelFile.Load(modelPath) : ScoringChoice.Default;
+            using var encoder = EmbeddingSwitch.Open(parse.GetValue(embeddings));
             await AnalysisRunner.RunAsync(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(db), parse.GetValue(key), parse.GetValue(keepText), ct, prices,
-                parse.GetValue(sharingKey) is { } sharingPath ? SharingKey.FromFile(sharingPath) : null, scoring);
+                parse.GetValue(sharingKey) is { } sharingPath ? SharingKey.FromFile(sharingPath) : null, scoring, EmbeddingSwitch.Options(encoder));
             return 0;
         }));
         return command;

@@ -17,9 +17,10 @@ internal static class EvaluateSuiteCommand
         var seeds = new Option<string>("--seeds") { Description = "comma-separated seeds", DefaultValueFactory = _ => "201,202,203" };
         var corpora = new Option<string?>("--corpora") { Description = "folder with organic/ and extraction/ JSONL corpora; adds a corpus-driven row per scenario and seed" };
         var work = new Option<string?>("--work") { Description = "working folder (default: a temporary one, removed afterwards)" };
+        var embeddings = EmbeddingSwitch.Build();
         var command = new Command("evaluate-suite", "Simulate, analyse and evaluate every scenario and seed; print precision, recall, organic FPR per kind and campaigns found.")
         {
-            scenarios, seeds, corpora, work,
+            scenarios, seeds, corpora, work, embeddings,
         };
         command.SetAction((parse, ct) => CliErrors.Guard(async () =>
         {
@@ -31,6 +32,7 @@ internal static class EvaluateSuiteCommand
             }
 
             var seedList = parse.GetValue(seeds)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+            using var encoder = EmbeddingSwitch.Open(parse.GetValue(embeddings));
             var root = parse.GetValue(work) ?? Path.Combine(Path.GetTempPath(), "distillguard-suite-" + Guid.NewGuid().ToString("N")[..8]);
             try
             {
@@ -39,11 +41,11 @@ internal static class EvaluateSuiteCommand
                 {
                     foreach (var seed in seedList)
                     {
-                        rows.Add((name, seed, "procedural", await RunOne(Path.Combine(root, $"{name}-{seed}"), new SimulationOptions(name, seed, Path.Combine(root, $"{name}-{seed}", "data")), ct)));
+                        rows.Add((name, seed, "procedural", await RunOne(Path.Combine(root, $"{name}-{seed}"), new SimulationOptions(name, seed, Path.Combine(root, $"{name}-{seed}", "data")), encoder, ct)));
                         if (parse.GetValue(corpora) is { } corpus)
                         {
                             var dir = Path.Combine(root, $"{name}-{seed}-corpora");
-                            rows.Add((name, seed, "corpora", await RunOne(dir, new SimulationOptions(name, seed, Path.Combine(dir, "data"), Path.Combine(corpus, "organic"), Path.Combine(corpus, "extraction")), ct)));
+                            rows.Add((name, seed, "corpora", await RunOne(dir, new SimulationOptions(name, seed, Path.Combine(dir, "data"), Path.Combine(corpus, "organic"), Path.Combine(corpus, "extraction")), encoder, ct)));
                         }
                     }
                 }
@@ -62,13 +64,13 @@ internal static class EvaluateSuiteCommand
         return command;
     }
 
-    private static async Task<EvaluationResult> RunOne(string dir, SimulationOptions options, CancellationToken ct)
+    private static async Task<EvaluationResult> RunOne(string dir, SimulationOptions options, EmbeddingSwitch.Encoder? encoder, CancellationToken ct)
     {
         var sim = Simulator.Run(options, null, ct);
         var output = Path.Combine(dir, "out");
         using (var store = new DuckDbAnalysisStore(Path.Combine(dir, "suite.duckdb")))
         {
-            var analysis = new AnalysisOptions { Input = sim.ExchangesPath, OutDir = output, HashKey = HashKeyFile.LoadOrCreate(Path.Combine(dir, "suite.key")) };
+            var analysis = new AnalysisOptions { Input = sim.ExchangesPath, OutDir = output, HashKey = HashKeyFile.LoadOrCreate(Path.Combine(dir, "suite.key")), Embeddings = EmbeddingSwitch.Options(encoder) };
             await new AnalysisPipeline(store, TimeProvider.System).RunAsync(analysis, null, ct);
         }
 

@@ -80,12 +80,6 @@ public static class BehaviourMerge
     private static bool RanksAbove(IReadOnlyList<LinkedCluster> clusters, int j, int i) =>
         (clusters[j].LargestLinkedGroup, clusters[j].Accounts.Count, -j).CompareTo((clusters[i].LargestLinkedGroup, clusters[i].Accounts.Count, -i)) > 0;
 
-    private static LinkedCluster Join(LinkedCluster[] parts)
-    {
-        var accounts = parts.SelectMany(p => p.Accounts).Order().ToArray();
-        var association = parts.SelectMany(p => p.Association).ToDictionary(kv => kv.Key, kv => kv.Value);
-        var evidence = parts.SelectMany(p => p.Evidence).Distinct().ToList();
-        evidence.Add($"{parts.Length} separately linked groups of accounts share one behavioural profile (request pattern, caps, timing, answer sizes)");
-        return new LinkedCluster(accounts, association, evidence, parts.Max(p => p.LargestLinkedGroup)) { Links = [.. parts.SelectMany(p => p.Links)] };
-    }
+    private static LinkedCluster Join(LinkedCluster[] parts) =>
+        ClusterJoin.Of(parts, $"{parts.Length} separately linked groups of accounts share one behavioural profile (request pattern, caps, timing, answer sizes)");
 }

@@ -22,6 +22,14 @@ public sealed record VerdictSet(IReadOnlyList<AccountVerdict> Accounts, IReadOnl
 /// </summary>
 public static class VerdictAssembler
 {
+    /// <summary>Campaign confidence of a cluster: its combined traffic's harvest log-odds plus the size of its coordinated group.</summary>
+    public static double Confidence(ClusterAssessment cluster, ScoringParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(parameters);
+        return HarvestScorer.Sigmoid(cluster.Combined.LogOdds + (parameters.CampaignSize * Math.Log2(cluster.Cluster.LargestLinkedGroup)));
+    }
+
     public static VerdictSet Assemble(
         IReadOnlyList<AccountFeatures> features,
         IReadOnlyList<HarvestAssessment> assessments,
@@ -41,7 +49,7 @@ public static class VerdictAssembler
             // accounts were coordinated to send it: a cluster of colleagues does not look like a
             // harvest even when combined, and a harvest spread over many linked accounts is more
             // certainly one operator's.
-            var confidence = HarvestScorer.Sigmoid(combined.LogOdds + (parameters.CampaignSize * Math.Log2(cluster.LargestLinkedGroup)));
+            var confidence = Confidence(new ClusterAssessment(cluster, combined), parameters);
             if (confidence < parameters.CampaignThreshold)
             {
                 continue;

@@ -1,0 +1,10 @@
+namespace DistillGuard.Core.Content;
+
+/// <summary>
+/// Turns sentences into unit-length embedding vectors, one per sentence and in the same order; equal
+/// sentences give equal vectors. The core holds no model: a host passes an implementation in.
+/// </summary>
+public interface ISentenceEncoder
+{
+    float[][] Encode(IReadOnlyList<string> sentences);
+}

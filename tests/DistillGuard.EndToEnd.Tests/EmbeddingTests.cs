@@ -1,0 +1,77 @@
+using System.Globalization;
+using DistillGuard.Core.Content;
+using DistillGuard.Embeddings;
+using DistillGuard.Evaluation;
+
+namespace DistillGuard.EndToEnd.Tests;
+
+/// <summary>The MiniLM encoder that ships in its package: paraphrased wrappers land close, unrelated sentences do not.</summary>
+public sealed class SentenceEncoderTests : IDisposable
+{
+    private readonly MiniLmSentenceEncoder _encoder = new(threads: 1);
+
+    public void Dispose() => _encoder.Dispose();
+
+    [Fact]
+    public void ParaphrasedWrappersAreFarCloserThanUnrelatedSentences()
+    {
+        string[] sentences =
+        [
+            "Explain your reasoning step by step before answering",
+            "Walk me through how you get there, one step at a time, then answer",
+            "What is the capital of France?",
+            "The weather in Lisbon is sunny today.",
+            "Write a Python function that parses a CSV file",
+        ];
+        var v = _encoder.Encode(sentences);
+        var paraphrase = EmbeddingMath.Cosine(v[0], v[1]);
+        var unrelated = Enumerable.Range(2, 3).SelectMany(u => new[] { EmbeddingMath.Cosine(v[0], v[u]), EmbeddingMath.Cosine(v[1], v[u]) }).Max();
+        // Measured on this model: 0.375 for the paraphrase, 0.133 at most for an unrelated pair.
+        Assert.True(paraphrase >= 0.30, $"paraphrase cosine {paraphrase:0.000}");
+        Assert.True(unrelated <= 0.20, $"unrelated cosine {unrelated:0.000}");
+        Assert.True(paraphrase - unrelated >= 0.15, $"margin {paraphrase - unrelated:0.000}");
+    }
+
+    [Fact]
+    public void VectorsHave384UnitLengthDimensionsAndDoNotDependOnTheBatch()
+    {
+        var alone = _encoder.Encode(["Act as a meticulous olympiad coach."])[0];
+        var batched = _encoder.Encode(["Hello there.", "Act as a meticulous olympiad coach.", "Another sentence."])[1];
+        Assert.Equal(384, alone.Length);
+        Assert.InRange(Math.Sqrt(alone.Sum(x => x * (double)x)), 0.999, 1.001);
+        Assert.True(EmbeddingMath.Cosine(alone, batched) > 0.9999);
+    }
+}
+
+/// <summary>`analyze --embeddings on` runs the whole pipeline and links campaigns no worse than off.</summary>
+public class AnalyzeWithEmbeddingsTests
+{
+    [Fact]
+    public async Task WithEmbeddingsOnCampaignsAreNoWorseThanOffAndAFragmentJoinsItsOperatorWithTheReason()
+    {
+        using var dir = new TempDir();
+        var data = dir["data"];
+        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", 1.ToString(CultureInfo.InvariantCulture), "--out", data));
+        // The wrapper sample is keyed with the run's hash key: a fixed key makes the runs reproducible.
+        await File.WriteAllBytesAsync(dir["fixed.key"], Enumerable.Repeat((byte)42, 32).ToArray());
+        var off = await Analyse(dir, data, "off");
+        var on = await Analyse(dir, data, "on");
+
+        Assert.True(on.PairPrecision >= off.PairPrecision, $"pair precision {on.PairPrecision:0.000} on, {off.PairPrecision:0.000} off");
+        Assert.True(on.PairRecall > off.PairRecall, $"pair recall {on.PairRecall:0.000} on, {off.PairRecall:0.000} off");
+        Assert.True(on.Precision >= off.Precision && on.Recall >= off.Recall, $"precision/recall {on.Precision:0.000}/{on.Recall:0.000} on, {off.Precision:0.000}/{off.Recall:0.000} off");
+        Assert.True(MostSplits(on) < MostSplits(off), $"most splits {MostSplits(on)} on, {MostSplits(off)} off");
+        var campaigns = await File.ReadAllTextAsync(Path.Combine(dir["on"], "campaigns.json"));
+        Assert.Contains("wording that means the same", campaigns, StringComparison.Ordinal);
+        Assert.DoesNotContain("wording that means the same", await File.ReadAllTextAsync(Path.Combine(dir["off"], "campaigns.json")), StringComparison.Ordinal);
+    }
+
+    private static int MostSplits(EvaluationResult r) => r.Campaigns.Where(c => c.Found).Max(c => c.PredictedClusters);
+
+    private static async Task<EvaluationResult> Analyse(TempDir dir, string data, string embeddings)
+    {
+        var output = dir[embeddings];
+        Assert.Equal(0, await Cli.Run("analyze", "--input", Path.Combine(data, "exchanges.jsonl.gz"), "--out", output, "--key-file", dir["fixed.key"], "--embeddings", embeddings));
+        return Evaluator.Evaluate(AccountsCsv.Read(Path.Combine(output, "accounts.csv")), LabelsCsv.Read(Path.Combine(data, "labels.csv")));
+    }
+}
