@@ -21,6 +21,30 @@ internal static class Cli
         }
     }
 
+    /// <summary>
+    /// Runs a command with Spectre.Console writing into a string (at a given width, so long ids stay on
+    /// one line). The console is global, so it is swapped while this run holds the turn: a test running
+    /// in parallel can neither write into this capture nor have its own output taken.
+    /// </summary>
+    public static async Task<(int Code, string Text)> RunCaptured(int width, params string[] args)
+    {
+        await OneAtATime.WaitAsync();
+        var writer = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(writer), Ansi = Spectre.Console.AnsiSupport.No });
+        console.Profile.Width = width;
+        var previous = Spectre.Console.AnsiConsole.Console;
+        Spectre.Console.AnsiConsole.Console = console;
+        try
+        {
+            return (await CliApp.RunAsync(args), writer.ToString());
+        }
+        finally
+        {
+            Spectre.Console.AnsiConsole.Console = previous;
+            OneAtATime.Release();
+        }
+    }
+
     /// <summary>Runs the command line with standard error captured, for tests of error messages.</summary>
     public static async Task<(int Code, string Errors)> RunCapturingErrors(params string[] args)
     {
@@ -36,27 +60,6 @@ internal static class Cli
         {
             Console.SetError(original);
             OneAtATime.Release();
-        }
-    }
-}
-
-/// <summary>Runs a command with Spectre.Console writing into a string (at a given width, so long ids stay on one line).</summary>
-internal static class ConsoleCapture
-{
-    public static async Task<(int Code, string Text)> Run(Func<Task<int>> run, int width = 80)
-    {
-        var writer = new StringWriter();
-        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings { Out = new Spectre.Console.AnsiConsoleOutput(writer), Ansi = Spectre.Console.AnsiSupport.No });
-        console.Profile.Width = width;
-        var previous = Spectre.Console.AnsiConsole.Console;
-        Spectre.Console.AnsiConsole.Console = console;
-        try
-        {
-            return (await run(), writer.ToString());
-        }
-        finally
-        {
-            Spectre.Console.AnsiConsole.Console = previous;
         }
     }
 }

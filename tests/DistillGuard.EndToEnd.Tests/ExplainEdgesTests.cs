@@ -58,7 +58,7 @@ public class ExplainEdgesTests
         var verdict = Assert.Single(AccountsCsv.Read(Path.Combine(dir["out"], "accounts.csv")), v => v.AccountId.Value == Hostile);
         Assert.Equal(DistillGuard.Core.Model.Verdict.Distillation, verdict.Verdict);
 
-        var (code, text) = await ConsoleCapture.Run(() => Cli.Run("explain", "--db", db, "--account", Hostile), width: 400);
+        var (code, text) = await Cli.RunCaptured(400, "explain", "--db", db, "--account", Hostile);
         Assert.Equal(0, code);
         Assert.Contains("link evidence: shares evidence with", text, StringComparison.Ordinal);
         Assert.Contains("shared payment instrument", text, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public class ExplainEdgesTests
 
         using var campaigns = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir["out"], "campaigns.json")));
         var campaign = campaigns.RootElement.EnumerateArray().Single(c => c.GetProperty("accounts").EnumerateArray().Any(a => a.GetString() == Hostile));
-        (code, text) = await ConsoleCapture.Run(() => Cli.Run("explain", "--db", db, "--campaign", campaign.GetProperty("campaign_id").GetString()!), width: 400);
+        (code, text) = await Cli.RunCaptured(400, "explain", "--db", db, "--campaign", campaign.GetProperty("campaign_id").GetString()!);
         Assert.Equal(0, code);
         Assert.Contains("evidence among the campaign's accounts", text, StringComparison.Ordinal);
         Assert.Contains("strongest edges inside the campaign", text, StringComparison.Ordinal);

@@ -82,19 +82,17 @@ public class ExplainCommandTests
         var campaignId = campaign.GetProperty("campaign_id").GetString()!;
         var accountId = campaign.GetProperty("accounts")[0].GetString()!;
 
-        var (code, text) = await Captured(() => Cli.Run("explain", "--db", db, "--account", accountId));
+        var (code, text) = await Cli.RunCaptured(80, "explain", "--db", db, "--account", accountId);
         Assert.Equal(0, code);
         Assert.Contains("distillation", text, StringComparison.Ordinal);
         Assert.Contains("coordination", text, StringComparison.Ordinal);
         Assert.Contains(campaignId, text, StringComparison.Ordinal);
 
-        (code, text) = await Captured(() => Cli.Run("explain", "--db", db, "--campaign", campaignId));
+        (code, text) = await Cli.RunCaptured(80, "explain", "--db", db, "--campaign", campaignId);
         Assert.Equal(0, code);
         Assert.Contains("accounts outside the campaign", text, StringComparison.Ordinal);
 
         Assert.Equal(1, await Cli.Run("explain", "--db", db, "--account", "no-such-account"));
         Assert.Equal(1, await Cli.Run("explain", "--db", dir["missing.duckdb"], "--campaign", campaignId));
     }
-
-    private static Task<(int Code, string Text)> Captured(Func<Task<int>> run) => ConsoleCapture.Run(run);
 }
