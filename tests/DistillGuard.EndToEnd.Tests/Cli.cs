@@ -45,6 +45,17 @@ internal static class Cli
         }
     }
 
+    /// <summary>Simulates `tiny` with a seed and analyses it into a database; the first campaign's id and its first account.</summary>
+    public static async Task<(string Db, string CampaignId, string AccountId)> AnalysedTiny(TempDir dir, int seed)
+    {
+        Assert.Equal(0, await Run("simulate", "--scenario", "tiny", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", dir["data"]));
+        var db = dir["runs.duckdb"];
+        Assert.Equal(0, await Run("analyze", "--input", dir["data"], "--out", dir["out"], "--db", db));
+        using var campaigns = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir["out"], "campaigns.json")));
+        var campaign = campaigns.RootElement[0];
+        return (db, campaign.GetProperty("campaign_id").GetString()!, campaign.GetProperty("accounts")[0].GetString()!);
+    }
+
     /// <summary>Runs the command line with standard error captured, for tests of error messages.</summary>
     public static async Task<(int Code, string Errors)> RunCapturingErrors(params string[] args)
     {

@@ -74,13 +74,7 @@ public class ExplainCommandTests
     public async Task ExplainNamesTheSignalsOfAFlaggedAccountAndTheEvidenceOfItsCampaign()
     {
         using var dir = new TempDir();
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "202", "--out", dir["data"]));
-        var db = dir["runs.duckdb"];
-        Assert.Equal(0, await Cli.Run("analyze", "--input", dir["data"], "--out", dir["out"], "--db", db));
-        using var campaigns = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir["out"], "campaigns.json")));
-        var campaign = campaigns.RootElement[0];
-        var campaignId = campaign.GetProperty("campaign_id").GetString()!;
-        var accountId = campaign.GetProperty("accounts")[0].GetString()!;
+        var (db, campaignId, accountId) = await Cli.AnalysedTiny(dir, 202);
 
         var (code, text) = await Cli.RunCaptured(80, "explain", "--db", db, "--account", accountId);
         Assert.Equal(0, code);

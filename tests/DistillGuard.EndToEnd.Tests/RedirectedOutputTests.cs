@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 
 namespace DistillGuard.EndToEnd.Tests;
 
@@ -10,11 +9,7 @@ public class RedirectedOutputTests
     public async Task ExplainWrittenToAPipeKeepsItsTableLinesWhole()
     {
         using var dir = new TempDir();
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "202", "--out", dir["data"]));
-        var db = dir["runs.duckdb"];
-        Assert.Equal(0, await Cli.Run("analyze", "--input", dir["data"], "--out", dir["out"], "--db", db));
-        using var campaigns = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir["out"], "campaigns.json")));
-        var campaignId = campaigns.RootElement[0].GetProperty("campaign_id").GetString()!;
+        var (db, campaignId, _) = await Cli.AnalysedTiny(dir, 202);
 
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "distillguard.dll"), "explain", "--db", db, "--campaign", campaignId })
