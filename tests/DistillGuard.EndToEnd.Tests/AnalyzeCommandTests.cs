@@ -67,21 +67,10 @@ public class AnalyzeCommandTests
     {
         using var dir = new TempDir();
         var missing = dir["nowhere.jsonl"];
-        var stderr = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(stderr);
-        int code;
-        try
-        {
-            code = await Cli.Run("analyze", "--input", missing, "--out", dir["out"]);
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
+        var (code, errors) = await Cli.RunCapturingErrors("analyze", "--input", missing, "--out", dir["out"]);
 
         Assert.Equal(1, code);
-        Assert.Contains("nowhere.jsonl", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("nowhere.jsonl", errors, StringComparison.Ordinal);
     }
 
     [Fact]
