@@ -5,8 +5,10 @@ namespace DistillGuard.Evaluation;
 /// <summary>One row of a run's <c>accounts.csv</c>, as far as scoring needs it.</summary>
 public sealed record PredictedAccount(AccountId AccountId, double RiskScore, Verdict Verdict, string? CampaignId, long Exchanges);
 
-/// <summary>An error rate for one population kind (organic FPR or campaign recall).</summary>
-public sealed record KindRate(string Kind, int Accounts, int FalsePositives, double Rate);
+/// <summary>A rate for one population kind: organic FPR, or campaign recall.</summary>
+/// <param name="Flagged">Accounts of the kind judged <c>distillation</c>: false positives for an organic kind, hits for a campaign kind.</param>
+/// <param name="Rate">Flagged over accounts.</param>
+public sealed record KindRate(string Kind, int Accounts, int Flagged, double Rate);
 
 /// <summary>How one true campaign was detected: how many of its accounts were flagged and into how many predicted campaigns they fell.</summary>
 public sealed record CampaignMatch(string TrueCampaignId, int Accounts, int Flagged, int PredictedClusters, long Exchanges, bool Found)

@@ -20,13 +20,13 @@ public static class EvaluationReport
         Line(sb, "Organic FPR by kind", "");
         foreach (var k in result.OrganicFprByKind)
         {
-            Line(sb, $"  {k.Kind}", $"{P(k.Rate)}  ({k.FalsePositives} of {k.Accounts})");
+            Line(sb, $"  {k.Kind}", $"{P(k.Rate)}  ({k.Flagged} of {k.Accounts})");
         }
 
         Line(sb, "Recall by kind", "");
         foreach (var k in result.RecallByKind)
         {
-            Line(sb, $"  {k.Kind}", $"{P(k.Rate)}  ({k.Accounts - k.FalsePositives} of {k.Accounts})");
+            Line(sb, $"  {k.Kind}", $"{P(k.Rate)}  ({k.Flagged} of {k.Accounts})");
         }
 
         Line(sb, "Campaigns found", $"{result.CampaignsFound} of {result.TrueCampaigns}");

@@ -50,8 +50,8 @@ public static class Evaluator
         return new EvaluationResult(
             tp, fp, fn, tn, precision, recall, F1(precision, recall),
             fp + tn == 0 ? 0.0 : (double)fp / (fp + tn),
-            KindRates(labelled.Where(x => !x.Label.IsCampaign), flaggedCounts: true, emptyRate: 0.0),
-            KindRates(labelled.Where(x => x.Label.IsCampaign), flaggedCounts: false, emptyRate: 1.0),
+            KindRates(labelled.Where(x => !x.Label.IsCampaign), emptyRate: 0.0),
+            KindRates(labelled.Where(x => x.Label.IsCampaign), emptyRate: 1.0),
             campaigns.Count, campaigns.Count(c => c.Found), campaigns,
             pairPrecision, pairRecall, F1(pairPrecision, pairRecall))
         {
@@ -63,17 +63,15 @@ public static class Evaluator
 
     private static double F1(double p, double r) => p + r == 0 ? 0.0 : 2 * p * r / (p + r);
 
-    // Organic kinds report false positives over accounts; campaign kinds report recall (FalsePositives then holds the misses).
-    private static List<KindRate> KindRates(IEnumerable<(AccountLabel Label, PredictedAccount? Prediction)> rows, bool flaggedCounts, double emptyRate) =>
+    // Organic kinds report false positives over accounts; campaign kinds report recall: both are the flagged share.
+    private static List<KindRate> KindRates(IEnumerable<(AccountLabel Label, PredictedAccount? Prediction)> rows, double emptyRate) =>
         rows.GroupBy(x => x.Label.Kind ?? UnknownKind, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {
                 var n = g.Count();
                 var flagged = g.Count(x => IsFlagged(x.Prediction));
-                return flaggedCounts
-                    ? new KindRate(g.Key, n, flagged, n == 0 ? emptyRate : (double)flagged / n)
-                    : new KindRate(g.Key, n, n - flagged, n == 0 ? emptyRate : (double)flagged / n);
+                return new KindRate(g.Key, n, flagged, n == 0 ? emptyRate : (double)flagged / n);
             })
             .ToList();
 

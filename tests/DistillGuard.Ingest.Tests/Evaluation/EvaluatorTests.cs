@@ -27,6 +27,7 @@ public class EvaluatorTests
         Assert.Equal(1.0 / 3, r.OrganicFpr, 9);
         Assert.Equal(1, r.UnlabelledPredictions);
         Assert.Equal([new KindRate("casual", 1, 0, 0), new KindRate("coder", 2, 1, 0.5)], r.OrganicFprByKind);
+        Assert.Equal([new KindRate("harvester", 3, 2, 2.0 / 3)], r.RecallByKind);
     }
 
     [Fact]
