@@ -34,7 +34,7 @@ internal static class AccountScoring
             (judged, report) = SemanticLinking.Apply(judged, table, s.Samples, s.Options, parameters, s.Exchanges);
         }
 
-        var verdicts = VerdictAssembler.Assemble(features, assessments, judged, parameters);
+        var verdicts = VerdictAssembler.Assemble(features, assessments, judged, parameters, profiles);
         return new ScoredAccounts(features, assessments, verdicts, Edges(linking.Graph, judged.Select(j => j.Cluster), verdicts, options), report);
     }
 

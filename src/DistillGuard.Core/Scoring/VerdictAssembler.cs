@@ -30,11 +30,13 @@ public static class VerdictAssembler
         return HarvestScorer.Sigmoid(cluster.Combined.LogOdds + (parameters.CampaignSize * Math.Log2(cluster.Cluster.LargestLinkedGroup)));
     }
 
+    /// <param name="profiles">The accounts' comparable behavioural profiles (<see cref="BehaviourProfile.Comparable"/>) when the caller has them already; computed from <paramref name="features"/> otherwise.</param>
     public static VerdictSet Assemble(
         IReadOnlyList<AccountFeatures> features,
         IReadOnlyList<HarvestAssessment> assessments,
         IReadOnlyList<ClusterAssessment> clusters,
-        ScoringParameters parameters)
+        ScoringParameters parameters,
+        IReadOnlyDictionary<AccountId, double[]>? profiles = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(assessments);
@@ -65,7 +67,7 @@ public static class VerdictAssembler
             }
         }
 
-        PullInBehaviouralTwins(features, byAccount, campaigns, membership, parameters);
+        PullInBehaviouralTwins(features, profiles ?? BehaviourProfile.Comparable(features), byAccount, campaigns, membership, parameters);
         var verdicts = features.Select(f => Decide(f, byAccount[f.AccountId], membership, parameters)).ToList();
         return new VerdictSet(verdicts, campaigns);
     }
@@ -78,12 +80,12 @@ public static class VerdictAssembler
     /// </summary>
     private static void PullInBehaviouralTwins(
         IReadOnlyList<AccountFeatures> features,
+        IReadOnlyDictionary<AccountId, double[]> profiles,
         Dictionary<AccountId, HarvestAssessment> byAccount,
         List<CampaignAssignment> campaigns,
         Dictionary<AccountId, (CampaignAssignment Campaign, double Association)> membership,
         ScoringParameters parameters)
     {
-        var profiles = BehaviourProfile.Comparable(features);
         var campaignProfiles = campaigns
             .Select(c => (Campaign: c, Members: c.Cluster.Accounts.Where(profiles.ContainsKey).Select(a => profiles[a]).ToArray()))
             .Where(c => c.Members.Length >= parameters.TwinMinMembers)
