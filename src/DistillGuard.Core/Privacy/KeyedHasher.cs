@@ -89,9 +89,9 @@ public sealed class KeyedHasher : IDisposable
 
         const int MaxStackBlocks = 64;
         var bytes = values.Length * Block;
-        var rented = values.Length > MaxStackBlocks ? new byte[bytes * 2] : null;
-        var plain = rented is null ? stackalloc byte[bytes] : rented.AsSpan(0, bytes);
-        var sealedBlocks = rented is null ? stackalloc byte[bytes] : rented.AsSpan(bytes, bytes);
+        var onHeap = values.Length > MaxStackBlocks ? new byte[bytes * 2] : null;
+        var plain = onHeap is null ? stackalloc byte[bytes] : onHeap.AsSpan(0, bytes);
+        var sealedBlocks = onHeap is null ? stackalloc byte[bytes] : onHeap.AsSpan(bytes, bytes);
         for (var i = 0; i < values.Length; i++)
         {
             var block = plain.Slice(i * Block, Block);

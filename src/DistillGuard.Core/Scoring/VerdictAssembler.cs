@@ -45,13 +45,14 @@ public static class VerdictAssembler
         var byAccount = assessments.ToDictionary(a => a.AccountId);
         var membership = new Dictionary<AccountId, (CampaignAssignment Campaign, double Association)>();
         var campaigns = new List<CampaignAssignment>();
-        foreach (var (cluster, combined) in clusters)
+        foreach (var judged in clusters)
         {
+            var (cluster, combined) = judged;
             // The campaign is judged on its accounts' traffic put back together, and on how many
             // accounts were coordinated to send it: a cluster of colleagues does not look like a
             // harvest even when combined, and a harvest spread over many linked accounts is more
             // certainly one operator's.
-            var confidence = Confidence(new ClusterAssessment(cluster, combined), parameters);
+            var confidence = Confidence(judged, parameters);
             if (confidence < parameters.CampaignThreshold)
             {
                 continue;
