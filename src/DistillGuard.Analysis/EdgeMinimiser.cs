@@ -10,21 +10,13 @@ namespace DistillGuard.Analysis;
 /// </summary>
 internal static class EdgeMinimiser
 {
-    /// <remarks>One shared value is on many edges (a card shared by n accounts is on n(n−1) of them), so each distinct value is keyed once.</remarks>
+    /// <remarks>One shared value is on many edges (a card shared by n accounts is on n(n−1) of them), so each distinct value is keyed once, all of them in one batch.</remarks>
     public static IReadOnlyList<AccountEdges> Minimise(IReadOnlyList<AccountEdges> edges, KeyedHasher hasher)
     {
-        var keyed = new Dictionary<ulong, ulong> { [0] = 0 };
-        ulong Keyed(ulong value)
-        {
-            if (!keyed.TryGetValue(value, out var hash))
-            {
-                hash = hasher.Hash(value);
-                keyed[value] = hash;
-            }
-
-            return hash;
-        }
-
-        return edges.Select(a => a with { Edges = a.Edges.Select(e => e with { Value = Keyed(e.Value) }).ToArray() }).ToArray();
+        var values = edges.SelectMany(a => a.Edges).Select(e => e.Value).Distinct().ToArray();
+        var hashes = new ulong[values.Length];
+        hasher.HashValues(values, hashes);
+        var keyed = values.Zip(hashes).ToDictionary(p => p.First, p => p.Second);
+        return edges.Select(a => a with { Edges = a.Edges.Select(e => e with { Value = keyed[e.Value] }).ToArray() }).ToArray();
     }
 }
