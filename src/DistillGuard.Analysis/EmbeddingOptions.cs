@@ -37,4 +37,8 @@ public sealed record EmbeddingOptions
 public sealed record EmbeddingReport(int Clusters, int Sentences, int Joined, TimeSpan Elapsed)
 {
     public static readonly EmbeddingReport None = new(0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>One line for a person: what was embedded, how long it took (the model's load included) and what it joined.</summary>
+    public string Describe() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{Sentences} wrapper openings of {Clusters} campaign clusters embedded in {Elapsed.TotalSeconds:0.00} s (model load included); {Joined} clusters joined another");
 }

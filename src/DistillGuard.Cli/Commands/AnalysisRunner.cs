@@ -49,8 +49,7 @@ internal static class AnalysisRunner
         Print(outcome!, outDir, dbPath);
         if (embeddings is not null)
         {
-            var e = outcome!.Embeddings;
-            AnsiConsole.MarkupLineInterpolated($"embeddings: {e.Sentences} wrapper openings of {e.Clusters} campaign clusters embedded in {e.Elapsed.TotalSeconds:0.00} s; {e.Joined} clusters joined another");
+            AnsiConsole.MarkupLineInterpolated($"embeddings: {outcome!.Embeddings.Describe()}");
         }
 
         return outcome!;

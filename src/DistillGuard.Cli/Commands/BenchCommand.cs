@@ -76,8 +76,7 @@ internal static class BenchCommand
         Console.WriteLine($"account state: {last.MeanStateBytesPerAccount:0} bytes per account (mean)");
         if (embeddings == "on")
         {
-            var e = last.Embeddings;
-            Console.WriteLine($"embeddings (last pass): {e.Sentences} wrapper openings of {e.Clusters} campaign clusters, {e.Elapsed.TotalSeconds:0.00} s with the model load; {e.Joined} clusters joined another");
+            Console.WriteLine($"embeddings (last pass): {last.Embeddings.Describe()}");
         }
 
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):0} MiB");
