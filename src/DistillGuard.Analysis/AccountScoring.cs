@@ -34,7 +34,8 @@ internal static class AccountScoring
             (judged, report) = SemanticLinking.Apply(judged, table, s.Samples, s.Options, parameters, s.Exchanges);
         }
 
-        var verdicts = VerdictAssembler.Assemble(features, assessments, judged, parameters, profiles);
+        var phrases = states.Select(s => (s.AccountId, Phrases: s.Phrases.Recurring())).Where(p => p.Phrases.Length > 0).ToDictionary(p => p.AccountId, p => p.Phrases);
+        var verdicts = VerdictAssembler.Assemble(features, assessments, judged, parameters, profiles, phrases);
         return new ScoredAccounts(features, assessments, verdicts, Edges(linking.Graph, judged.Select(j => j.Cluster), verdicts, options), report);
     }
 

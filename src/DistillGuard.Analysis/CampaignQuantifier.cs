@@ -59,7 +59,7 @@ internal static class CampaignQuantifier
                 reasoning,
                 mix,
                 models,
-                Evidence(assignment.Cluster.Evidence, accounts.Count(a => !assignment.Cluster.Association.ContainsKey(a)), accounts.Count(mixedAccounts.Contains), states, exchanges),
+                Evidence(assignment.Cluster.Evidence, PulledIn(accounts, scored.Verdicts, PullIn.BehaviouralTwin), PulledIn(accounts, scored.Verdicts, PullIn.SharedWording), accounts.Count(mixedAccounts.Contains), states, exchanges),
                 breakdown?.Timeline ?? [])
             {
                 EstimatedApiValueUsd = prices.Value(input, output, reasoning),
@@ -73,12 +73,20 @@ internal static class CampaignQuantifier
         return summaries;
     }
 
-    private static List<string> Evidence(IReadOnlyList<string> links, int twins, int mixed, AccountState[] states, long exchanges)
+    private static int PulledIn(IEnumerable<AccountId> accounts, VerdictSet verdicts, PullIn how) =>
+        accounts.Count(a => verdicts.PulledIn.TryGetValue(a, out var kind) && kind == how);
+
+    private static List<string> Evidence(IReadOnlyList<string> links, int twins, int wording, int mixed, AccountState[] states, long exchanges)
     {
         var evidence = new List<string>(links);
         if (twins > 0)
         {
             evidence.Add(string.Create(CultureInfo.InvariantCulture, $"{twins} more accounts share no identity attribute with the campaign but match its accounts' request pattern on every behavioural dimension"));
+        }
+
+        if (wording > 0)
+        {
+            evidence.Add(string.Create(CultureInfo.InvariantCulture, $"{wording} more accounts share no identity attribute with the campaign but keep repeating its wrapper's wording, which no ordinary account repeats"));
         }
 
         if (mixed > 0)

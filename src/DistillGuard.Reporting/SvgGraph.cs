@@ -50,7 +50,7 @@ internal static class SvgGraph
             var linked = degree.ContainsKey(nodes[i]);
             svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{positions[i].X:0.#}\" cy=\"{positions[i].Y:0.#}\" r=\"4\" ")
                 .Append(linked ? "fill=\"#c0392b\"" : "fill=\"#fff\" stroke=\"#c0392b\"")
-                .Append("><title>").Append(Html.E(nodes[i].Value + (linked ? string.Empty : " (behavioural twin: no shared attribute)"))).Append("</title></circle>\n");
+                .Append("><title>").Append(Html.E(nodes[i].Value + (linked ? string.Empty : " (pulled in without a shared attribute: a behavioural twin or the campaign's wording)"))).Append("</title></circle>\n");
         }
 
         svg.Append("</svg>\n");

@@ -30,7 +30,26 @@ public class VerdictTests
         AccountCreatedAt = Some.Start.AddHours(-6),
     }));
 
-    private static VerdictSet Judge(IReadOnlyList<AccountState> states)
+    private const string OlympiadWrapper = "You are a meticulous olympiad coach who never skips a line. Enumerate every intermediate inference explicitly and cite "
+        + "the theorem behind each step. Item to solve:";
+
+    private const string AuditWrapper = "Act as a sceptical patent examiner reviewing a filing. Restate the claim in your own words, list each assumption it rests on "
+        + "and weigh two alternative readings before you decide. The filing:";
+
+    // A harvester of another shape that wraps its items in a long, fixed wrapper; with a card or without one.
+    // Without a card it answers shorter under a lower cap (not a behavioural twin) unless it keeps the campaign's shape.
+    private static AccountState Wrapping(string id, string? card, string wrapper = OlympiadWrapper, bool sameShape = false) => Some.State(id, Enumerable.Range(0, 80).Select(t => Some.Exchange(id,
+        $"{wrapper} integrate x{t} over the region r{t * 7} bounded by y{t * 3} "
+        + "Wrap your reasoning in analysis tags and give the result after the word verdict in capitals.", t * 13) with
+    {
+        PaymentFingerprint = card,
+        OutputTokens = card is null && !sameShape ? 700 : 1500,
+        InputTokens = 90,
+        MaxTokens = card is null && !sameShape ? 8000 : 32000,
+        ReasoningTokens = 2000,
+    }));
+
+    private static VerdictSet Judge(IReadOnlyList<AccountState> states, bool phrases = false)
     {
         var parameters = ScoringParameters.Default;
         var features = states.Select(AccountFeatureExtractor.Extract).ToArray();
@@ -38,7 +57,44 @@ public class VerdictTests
         var clusters = CampaignLinker.Link(states.Select((s, i) => new LinkCandidate(s, assessments[i].Probability)).ToArray(), new LinkerOptions { CandidateThreshold = 0 });
         var judged = clusters.Select(c => new ClusterAssessment(c, HarvestScorer.Score(
             AccountFeatureExtractor.Extract(AccountState.Combine(new AccountId("c"), c.Accounts.Select(a => states.First(s => s.AccountId == a)))), parameters))).ToArray();
-        return VerdictAssembler.Assemble(features, assessments, judged, parameters);
+        return VerdictAssembler.Assemble(features, assessments, judged, parameters, null,
+            phrases ? states.ToDictionary(s => s.AccountId, s => s.Phrases.Recurring()) : null);
+    }
+
+    [Fact]
+    public void ATwinOfTwoCampaignsGoesToTheOneWhoseWordingItRepeats()
+    {
+        // Two operators run alike but word their wrappers apart; the loner is a behavioural twin of both.
+        AccountState[] campaigns =
+        [
+            .. Enumerable.Range(0, 5).Select(i => Wrapping($"olym{i}", "card-o", OlympiadWrapper)),
+            .. Enumerable.Range(0, 5).Select(i => Wrapping($"pate{i}", "card-p", AuditWrapper)),
+            .. Enumerable.Range(0, 8).Select(Colleague),
+        ];
+        foreach (var (wrapper, prefix) in new[] { (OlympiadWrapper, "olym"), (AuditWrapper, "pate") })
+        {
+            var verdicts = Judge([.. campaigns, Wrapping("loner", null, wrapper, sameShape: true)], phrases: true);
+            var loner = verdicts.Accounts.Single(v => v.AccountId.Value == "loner");
+            var home = verdicts.Campaigns.Single(c => c.Cluster.Accounts.Any(a => a.Value.StartsWith(prefix, StringComparison.Ordinal)));
+            Assert.Equal(2, verdicts.Campaigns.Count);
+            Assert.Equal(home.CampaignId, loner.CampaignId);
+            Assert.Equal(PullIn.BehaviouralTwin, verdicts.PulledIn[loner.AccountId]);
+        }
+    }
+
+    [Fact]
+    public void AnUnlinkedAccountRepeatingACampaignsWrapperIsPulledInAndItsVerdictSaysSo()
+    {
+        AccountState[] states = [.. Enumerable.Range(0, 6).Select(i => Wrapping($"wrap{i}", "wrap-card")), Wrapping("loner", null), .. Enumerable.Range(0, 8).Select(Colleague)];
+
+        var campaign = Assert.Single(Judge(states, phrases: true).Campaigns);
+        var loner = Judge(states, phrases: true).Accounts.Single(v => v.AccountId.Value == "loner");
+        var without = Judge(states).Accounts.Single(v => v.AccountId.Value == "loner");
+
+        Assert.Equal(campaign.CampaignId, loner.CampaignId);
+        Assert.Contains(loner.Reasons, r => r.Signal == SignalNames.Coordination && r.Evidence.Contains("phrases it keeps repeating", StringComparison.Ordinal));
+        Assert.DoesNotContain(without.Reasons, r => r.Evidence.Contains("phrases it keeps repeating", StringComparison.Ordinal));
+        Assert.True(loner.RiskScore > without.RiskScore, $"{loner.RiskScore} against {without.RiskScore}");
     }
 
     [Fact]

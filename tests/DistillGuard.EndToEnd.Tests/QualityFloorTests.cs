@@ -58,6 +58,25 @@ public class QualityFloorTests
     }
 
     [Fact]
+    public async Task AccountsPulledInOnACampaignsWordingAreHarvestersAndTheCampaignSaysHowMany()
+    {
+        // Seed 2 is a tuning seed: this shows the pull-in at work (an unlinked slow-style account that repeats its
+        // operator's paraphrased wrapper), not a floor.
+        using var dir = new TempDir();
+        await SimulateAnalyseEvaluate(dir, 2);
+
+        var labels = LabelsCsv.Read(Path.Combine(dir["data"], "labels.csv")).ToDictionary(l => l.AccountId.Value, StringComparer.Ordinal);
+        var pulled = (await File.ReadAllLinesAsync(Path.Combine(dir["out"], "accounts.csv")))
+            .Where(line => line.Contains("phrases it keeps repeating", StringComparison.Ordinal))
+            .Select(line => line[..line.IndexOf(',', StringComparison.Ordinal)])
+            .ToArray();
+        Assert.NotEmpty(pulled);
+        Assert.All(pulled, a => Assert.True(labels[a].IsCampaign, $"{a} is {labels[a].Kind}"));
+        var campaigns = await File.ReadAllTextAsync(Path.Combine(dir["out"], "campaigns.json"));
+        Assert.Contains("keep repeating its wrapper", campaigns, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheTinyScenarioDrivenByTheSharedCorporaMeetsTheSameFloors()
     {
         using var dir = new TempDir();

@@ -70,6 +70,7 @@ public sealed partial class AccountState
         DistinctPrompts.Merge(other.DistinctPrompts);
         _clients.Merge(other._clients);
         Attributes.Merge(other.Attributes);
+        Phrases.Merge(other.Phrases);
         _activity.Merge(other._activity);
         _lastTicks = Math.Max(_lastTicks, other._lastTicks);
     }

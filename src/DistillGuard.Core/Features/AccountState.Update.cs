@@ -111,6 +111,7 @@ public sealed partial class AccountState
         if (turn == 0 || exchange.ConversationId is null)
         {
             FirstTurns++;
+            Phrases.AddPrompt(exchange.Prompt);
         }
 
         if (exchange.ToolsDeclared > 0)

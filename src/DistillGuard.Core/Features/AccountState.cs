@@ -60,6 +60,9 @@ public sealed partial class AccountState
     public HyperLogLog DistinctPrompts { get; } = new();
     public TopKSegments Attributes { get; } = new(AttributeCapacity.All);
 
+    /// <summary>Phrases the account repeats across the opening prompts of its conversations (for linking paraphrased wrappers).</summary>
+    public RecurringPhrases Phrases { get; } = new();
+
     private ActivitySignature _activity;
     /// <summary>Distinct clients (user agents) the account's requests came from.</summary>
     public LinearCounter64 Clients => _clients;
@@ -84,5 +87,6 @@ public sealed partial class AccountState
         + 24 + (_histograms.Length * 4)
         + 24 + 64 // HyperLogLog registers
         + 40 // activity signature: 16 two-byte bins, active-hour count, last hour
-        + 48 + Attributes.PayloadBytes;
+        + 48 + Attributes.PayloadBytes
+        + Phrases.PayloadBytes;
 }

@@ -12,8 +12,22 @@ public sealed record CampaignAssignment(CampaignId CampaignId, LinkedCluster Clu
 /// <summary>A linked cluster and the harvest assessment of its accounts' combined traffic.</summary>
 public sealed record ClusterAssessment(LinkedCluster Cluster, HarvestAssessment Combined);
 
+/// <summary>How an account without a shared identity attribute came into a campaign.</summary>
+public enum PullIn
+{
+    /// <summary>Its request pattern matches the campaign's accounts on every behavioural dimension.</summary>
+    BehaviouralTwin,
+
+    /// <summary>It keeps repeating the campaign's rare wording.</summary>
+    SharedWording,
+}
+
 /// <summary>The final verdicts and the campaigns behind them.</summary>
-public sealed record VerdictSet(IReadOnlyList<AccountVerdict> Accounts, IReadOnlyList<CampaignAssignment> Campaigns);
+public sealed record VerdictSet(IReadOnlyList<AccountVerdict> Accounts, IReadOnlyList<CampaignAssignment> Campaigns)
+{
+    /// <summary>Accounts joined to a campaign without a shared identity attribute, and how.</summary>
+    public IReadOnlyDictionary<AccountId, PullIn> PulledIn { get; init; } = new Dictionary<AccountId, PullIn>();
+}
 
 /// <summary>
 /// Turns harvest-likeness and campaign links into verdicts. A distillation verdict needs both a
@@ -22,6 +36,9 @@ public sealed record VerdictSet(IReadOnlyList<AccountVerdict> Accounts, IReadOnl
 /// </summary>
 public static class VerdictAssembler
 {
+    /// <summary>An account's place in a campaign: how strongly it is tied, and, when it shares no identity attribute, how it came in and why.</summary>
+    private readonly record struct Membership(CampaignAssignment Campaign, double Association, PullIn? PulledIn, string? Binding);
+
     /// <summary>Campaign confidence of a cluster: its combined traffic's harvest log-odds plus the size of its coordinated group.</summary>
     public static double Confidence(ClusterAssessment cluster, ScoringParameters parameters)
     {
@@ -31,19 +48,21 @@ public static class VerdictAssembler
     }
 
     /// <param name="profiles">The accounts' comparable behavioural profiles (<see cref="BehaviourProfile.Comparable"/>) when the caller has them already; computed from <paramref name="features"/> otherwise.</param>
+    /// <param name="phrases">Each account's recurring phrases (<see cref="Sketches.RecurringPhrases.Recurring"/>), to pull unlinked accounts into the campaign whose wrapper they repeat; null to leave that out.</param>
     public static VerdictSet Assemble(
         IReadOnlyList<AccountFeatures> features,
         IReadOnlyList<HarvestAssessment> assessments,
         IReadOnlyList<ClusterAssessment> clusters,
         ScoringParameters parameters,
-        IReadOnlyDictionary<AccountId, double[]>? profiles = null)
+        IReadOnlyDictionary<AccountId, double[]>? profiles = null,
+        IReadOnlyDictionary<AccountId, uint[]>? phrases = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(assessments);
         ArgumentNullException.ThrowIfNull(clusters);
         ArgumentNullException.ThrowIfNull(parameters);
         var byAccount = assessments.ToDictionary(a => a.AccountId);
-        var membership = new Dictionary<AccountId, (CampaignAssignment Campaign, double Association)>();
+        var membership = new Dictionary<AccountId, Membership>();
         var campaigns = new List<CampaignAssignment>();
         foreach (var judged in clusters)
         {
@@ -64,29 +83,60 @@ public static class VerdictAssembler
             campaigns.Add(assignment);
             foreach (var account in cluster.Accounts)
             {
-                membership[account] = (assignment, cluster.Association[account]);
+                membership[account] = new Membership(assignment, cluster.Association[account], null, null);
             }
         }
 
-        PullInBehaviouralTwins(features, profiles ?? BehaviourProfile.Comparable(features), byAccount, campaigns, membership, parameters);
+        var named = campaigns.Select(c => new PhraseCampaign(c.CampaignId.Value, c.Cluster.Accounts)).ToArray();
+        var wording = phrases is null ? null : PhraseSets.Build(Holders(features, byAccount, phrases, parameters), named, PhraseOptions);
+        PullInBehaviouralTwins(features, profiles ?? BehaviourProfile.Comparable(features), byAccount, campaigns, membership, parameters, wording);
+        if (wording is not null)
+        {
+            foreach (var match in PhrasePullIn.Match(wording, named, membership.Keys.ToHashSet(), PhraseOptions))
+            {
+                membership[match.AccountId] = new Membership(campaigns[match.Campaign], parameters.TwinAssociation, PullIn.SharedWording, match.Reason);
+            }
+        }
+
         var verdicts = features.Select(f => Decide(f, byAccount[f.AccountId], membership, parameters)).ToList();
-        return new VerdictSet(verdicts, campaigns);
+        return new VerdictSet(verdicts, campaigns)
+        {
+            PulledIn = membership.Where(m => m.Value.PulledIn is not null).ToDictionary(m => m.Key, m => m.Value.PulledIn!.Value),
+        };
     }
+
+    private static readonly PhrasePullInOptions PhraseOptions = new();
+
+    /// <summary>The accounts with recurring phrases, as phrase pull-in sees them.</summary>
+    private static PhraseHolder[] Holders(
+        IReadOnlyList<AccountFeatures> features,
+        Dictionary<AccountId, HarvestAssessment> byAccount,
+        IReadOnlyDictionary<AccountId, uint[]> phrases,
+        ScoringParameters parameters) =>
+        features
+            .Where(f => phrases.TryGetValue(f.AccountId, out var p) && p.Length > 0)
+            .Select(f => new PhraseHolder(f.AccountId, phrases[f.AccountId], byAccount[f.AccountId].Probability >= parameters.CandidateThreshold, MixedTraffic.Is(f)))
+            .ToArray();
 
     /// <summary>
     /// An account that shares no identity attribute with a campaign but is driven the same way
     /// (its behavioural profile lies within the campaign members' spread on every dimension) is
     /// pulled in with a reduced association. Only harvest-like accounts with enough traffic, and
-    /// only campaigns with enough profiled members, take part.
+    /// only campaigns with enough profiled members, take part. When the account matches several campaigns'
+    /// behaviour and its rare recurring phrases are more of one of them's than of any other
+    /// (<see cref="PhraseSets"/>), it goes to that one: operators of one style run alike, but word their wrappers apart.
+    /// Otherwise it goes to the nearest.
     /// </summary>
     private static void PullInBehaviouralTwins(
         IReadOnlyList<AccountFeatures> features,
         IReadOnlyDictionary<AccountId, double[]> profiles,
         Dictionary<AccountId, HarvestAssessment> byAccount,
         List<CampaignAssignment> campaigns,
-        Dictionary<AccountId, (CampaignAssignment Campaign, double Association)> membership,
-        ScoringParameters parameters)
+        Dictionary<AccountId, Membership> membership,
+        ScoringParameters parameters,
+        PhraseSets? wording)
     {
+        var index = campaigns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
         var campaignProfiles = campaigns
             .Select(c => (Campaign: c, Members: c.Cluster.Accounts.Where(profiles.ContainsKey).Select(a => profiles[a]).ToArray()))
             .Where(c => c.Members.Length >= parameters.TwinMinMembers)
@@ -100,15 +150,26 @@ public static class VerdictAssembler
                 continue;
             }
 
-            var nearest = campaignProfiles
+            var within = campaignProfiles
                 .Select(c => (c.Campaign, Distance: c.Spread.Distance(profile, 0.03)))
                 .Where(c => c.Distance <= parameters.TwinTolerance)
                 .OrderBy(c => c.Distance)
                 .ThenBy(c => c.Campaign.CampaignId.Value, StringComparer.Ordinal)
-                .FirstOrDefault();
+                .ToArray();
+            var nearest = within.FirstOrDefault();
+            if (wording is not null && within.Length > 1)
+            {
+                var shared = within.Select(c => (c.Campaign, Shared: wording.Shared(f.AccountId, index[c.Campaign]))).OrderByDescending(c => c.Shared).ToArray();
+                if (shared[0].Shared > shared[1].Shared)
+                {
+                    nearest = within.First(c => c.Campaign == shared[0].Campaign);
+                }
+            }
+
             if (nearest.Campaign is not null)
             {
-                membership[f.AccountId] = (nearest.Campaign, parameters.TwinAssociation);
+                membership[f.AccountId] = new Membership(nearest.Campaign, parameters.TwinAssociation, PullIn.BehaviouralTwin,
+                    "no shared identity, but its request pattern matches the campaign's accounts on every behavioural dimension");
             }
         }
     }
@@ -116,7 +177,7 @@ public static class VerdictAssembler
     private static AccountVerdict Decide(
         AccountFeatures features,
         HarvestAssessment assessment,
-        Dictionary<AccountId, (CampaignAssignment Campaign, double Association)> membership,
+        Dictionary<AccountId, Membership> membership,
         ScoringParameters parameters)
     {
         var reasons = assessment.Reasons.ToList();
@@ -129,10 +190,8 @@ public static class VerdictAssembler
             var contribution = parameters.Coordination * value;
             logOdds += contribution;
             var pulled = assessment.Probability < parameters.SuspiciousThreshold ? " (pulled in on association: its own traffic is low-signal)" : string.Empty;
-            var twin = !member.Campaign.Cluster.Association.ContainsKey(features.AccountId);
-            var binding = twin
-                ? "no shared identity, but its request pattern matches the campaign's accounts on every behavioural dimension"
-                : member.Campaign.Cluster.Evidence.Count > 0 ? member.Campaign.Cluster.Evidence[0] : "shared attributes";
+            var binding = member.Binding
+                ?? (member.Campaign.Cluster.Evidence.Count > 0 ? member.Campaign.Cluster.Evidence[0] : "shared attributes");
             var mixed = MixedTraffic.Is(features) ? " — " + MixedTraffic.Describe(features) : string.Empty;
             reasons.Add(new Reason(SignalNames.Coordination, value, contribution,
                 $"linked into campaign {member.Campaign.CampaignId} of {size} accounts (campaign confidence {member.Campaign.Probability:0.00}): {binding}{pulled}{mixed}"));

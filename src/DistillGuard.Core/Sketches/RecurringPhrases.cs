@@ -1,0 +1,257 @@
+using DistillGuard.Core.Content;
+
+namespace DistillGuard.Core.Sketches;
+
+/// <summary>
+/// The word trigrams an account keeps repeating across its prompts: a Misra–Gries heavy-hitter sketch
+/// over a fixed, hash-chosen eighth of all trigrams (as document fingerprinting samples shingles), each
+/// counted once per prompt. An operator's paraphrased wrapper still carries some of its wording in many
+/// requests (a persona, an instruction, an answer format), while its payloads vary; a person rarely
+/// repeats a three-word phrase in a tenth of their prompts. Because the sample is chosen by the phrase's
+/// hash, every account keeps the same phrases of a shared wrapper, so their sketches can be compared.
+/// Only the opening and closing words of a prompt are read, where wrappers sit. Bounded at
+/// <see cref="Capacity"/> counters of 8 bytes (a 32-bit phrase fingerprint and its count); merging is the Misra–Gries merge (add, then cut to capacity).
+/// A counter underestimates a phrase's prompt count by at most (sampled phrases) / (capacity + 1).
+/// Hashes are unkeyed and the sketch lives in memory only; it is never stored or shared.
+/// </summary>
+public sealed class RecurringPhrases
+{
+    /// <summary>Counters kept.</summary>
+    public const int Capacity = 32;
+
+    /// <summary>A phrase is sampled when its hash's top bits are zero: one phrase in 2^<see cref="SampleBits"/>.</summary>
+    public const int SampleBits = 3;
+
+    /// <summary>Words read from the start of a prompt.</summary>
+    public const int HeadWords = 40;
+
+    /// <summary>Words read from the end of a longer prompt.</summary>
+    public const int TailWords = 24;
+
+    /// <summary>
+    /// Words a prompt needs to be sketched: a wrapper around a payload is longer than this, and the many
+    /// short prompts of ordinary chat then cost neither time nor memory.
+    /// </summary>
+    public const int MinWords = 16;
+
+    /// <summary>Prompts a phrase must recur in, at least, to count as recurring.</summary>
+    public const int MinRecurrences = 3;
+
+    /// <summary>Share of the account's prompts a phrase must recur in, at least, to count as recurring.</summary>
+    public const double MinShare = 0.15;
+
+    private const int MaxSampledPerPrompt = 32;
+
+    // Each entry: the phrase's 32-bit fingerprint in the high half, its count in the low half.
+    private ulong[] _entries = [];
+    private int _size;
+
+    /// <summary>Prompts sketched (those of at least <see cref="MinWords"/> words).</summary>
+    public long Prompts { get; private set; }
+
+    /// <summary>Approximate bytes held.</summary>
+    public int PayloadBytes => 40 + (_entries.Length * 8);
+
+    /// <summary>Adds one prompt's sampled trigrams, each once, when it has at least <see cref="MinWords"/> words.</summary>
+    public void AddPrompt(string? prompt)
+    {
+        if (string.IsNullOrEmpty(prompt))
+        {
+            return;
+        }
+
+        Span<uint> sampled = stackalloc uint[MaxSampledPerPrompt];
+        var count = 0;
+        var text = prompt.AsSpan();
+        var position = 0;
+        var words = 0;
+        ulong w1 = 0, w2 = 0;
+        Span<char> scratch = stackalloc char[48];
+        while (words < HeadWords && PromptWords.NextWord(text, ref position, out var start, out var length))
+        {
+            Shift(StableHash.Of(PromptWords.Lower(text, start, length, scratch)), ref w1, ref w2, ref words, sampled, ref count);
+        }
+
+        if (words < MinWords)
+        {
+            return;
+        }
+
+        Prompts++;
+
+        // The closing words of a longer prompt, after the head: a fresh window, so no trigram spans the cut.
+        position = Math.Max(position, LastWordsStart(text, Math.Max(position, text.Length - PromptWords.TailWindow), TailWords));
+        words = 0;
+        while (words < TailWords && PromptWords.NextWord(text, ref position, out var start, out var length))
+        {
+            Shift(StableHash.Of(PromptWords.Lower(text, start, length, scratch)), ref w1, ref w2, ref words, sampled, ref count);
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            Increment(sampled[i]);
+        }
+    }
+
+    /// <summary>The phrases (fingerprints) recurring in at least <see cref="MinRecurrences"/> prompts and <see cref="MinShare"/> of them, ascending.</summary>
+    public uint[] Recurring()
+    {
+        var floor = Math.Max(MinRecurrences, MinShare * Prompts);
+        var result = new List<uint>();
+        for (var i = 0; i < _size; i++)
+        {
+            if (Count(_entries[i]) >= floor)
+            {
+                result.Add(Key(_entries[i]));
+            }
+        }
+
+        result.Sort();
+        return [.. result];
+    }
+
+    /// <summary>The counter of a phrase (0 when not kept): a lower bound of the prompts it recurred in.</summary>
+    public long CountOf(uint phrase)
+    {
+        var i = IndexOf(phrase);
+        return i < 0 ? 0 : Count(_entries[i]);
+    }
+
+    /// <summary>Folds another sketch in: counters add, then all drop by the (capacity + 1)-th largest and the empty ones go.</summary>
+    public void Merge(RecurringPhrases other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Prompts += other.Prompts;
+        for (var i = 0; i < other._size; i++)
+        {
+            var phrase = Key(other._entries[i]);
+            var at = IndexOf(phrase);
+            if (at >= 0)
+            {
+                _entries[at] = Entry(phrase, Count(_entries[at]) + Count(other._entries[i]));
+            }
+            else
+            {
+                Append(other._entries[i]);
+            }
+        }
+
+        if (_size > Capacity)
+        {
+            var counts = _entries[.._size].Select(Count).OrderDescending().ToArray();
+            Reduce(counts[Capacity]);
+        }
+    }
+
+    private static uint Key(ulong entry) => (uint)(entry >> 32);
+
+    private static long Count(ulong entry) => (long)(entry & uint.MaxValue);
+
+    private static ulong Entry(uint phrase, long count) => ((ulong)phrase << 32) | (ulong)Math.Min(count, uint.MaxValue);
+
+    /// <summary>Where the last <paramref name="words"/> words of <paramref name="text"/> start, looking back no further than <paramref name="floor"/> (never inside a word).</summary>
+    private static int LastWordsStart(ReadOnlySpan<char> text, int floor, int words)
+    {
+        var i = text.Length;
+        for (var found = 0; found < words && i > floor; found++)
+        {
+            while (i > floor && !char.IsLetterOrDigit(text[i - 1]))
+            {
+                i--;
+            }
+
+            while (i > floor && char.IsLetterOrDigit(text[i - 1]))
+            {
+                i--;
+            }
+        }
+
+        // A window cut inside a word starts after it.
+        while (i > 0 && i < text.Length && char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static void Shift(ulong word, ref ulong w1, ref ulong w2, ref int words, Span<uint> sampled, ref int count)
+    {
+        words++;
+        if (words >= 3)
+        {
+            var phrase = StableHash.Combine(StableHash.Combine(w1, w2), word);
+            var fingerprint = (uint)phrase;
+            if (phrase >> (64 - SampleBits) == 0 && count < sampled.Length && !sampled[..count].Contains(fingerprint))
+            {
+                sampled[count++] = fingerprint;
+            }
+        }
+
+        w1 = w2;
+        w2 = word;
+    }
+
+    private int IndexOf(uint phrase)
+    {
+        for (var i = 0; i < _size; i++)
+        {
+            if (Key(_entries[i]) == phrase)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void Increment(uint phrase)
+    {
+        var at = IndexOf(phrase);
+        if (at >= 0)
+        {
+            _entries[at] = Entry(phrase, Count(_entries[at]) + 1);
+        }
+        else if (_size < Capacity)
+        {
+            Append(Entry(phrase, 1));
+        }
+        else
+        {
+            // Misra–Gries: a new phrase with the table full lowers every counter by one instead.
+            Reduce(1);
+        }
+    }
+
+    private void Append(ulong entry)
+    {
+        if (_size == _entries.Length)
+        {
+            // Grows to the capacity; only a merge goes past it, until it is cut back.
+            var length = _entries.Length;
+            Array.Resize(ref _entries, length == 0 ? 8 : length < Capacity ? Math.Min(Capacity, length * 2) : length * 2);
+        }
+
+        _entries[_size++] = entry;
+    }
+
+    /// <summary>Lowers every counter by <paramref name="by"/> and drops those that reach zero.</summary>
+    private void Reduce(long by)
+    {
+        var kept = 0;
+        for (var i = 0; i < _size; i++)
+        {
+            var value = Count(_entries[i]) - by;
+            if (value > 0)
+            {
+                _entries[kept++] = Entry(Key(_entries[i]), value);
+            }
+        }
+
+        _size = kept;
+        if (_entries.Length > Capacity && _size <= Capacity)
+        {
+            Array.Resize(ref _entries, Capacity);
+        }
+    }
+}
