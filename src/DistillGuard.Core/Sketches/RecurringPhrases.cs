@@ -7,10 +7,11 @@ namespace DistillGuard.Core.Sketches;
 /// over a fixed, hash-chosen eighth of all trigrams (as document fingerprinting samples shingles), each
 /// counted once per prompt. An operator's paraphrased wrapper still carries some of its wording in many
 /// requests (a persona, an instruction, an answer format), while its payloads vary; a person rarely
-/// repeats a three-word phrase in a tenth of their prompts. Because the sample is chosen by the phrase's
+/// repeats a three-word phrase in one prompt of seven. Because the sample is chosen by the phrase's
 /// hash, every account keeps the same phrases of a shared wrapper, so their sketches can be compared.
-/// Only the opening and closing words of a prompt are read, where wrappers sit. Bounded at
-/// <see cref="Capacity"/> counters of 8 bytes (a 32-bit phrase fingerprint and its count); merging is the Misra–Gries merge (add, then cut to capacity).
+/// Only prompts long enough to hold a wrapper are sketched, and only their opening and closing words, where
+/// wrappers sit. Bounded at <see cref="Capacity"/> counters of 8 bytes (a 32-bit phrase fingerprint and its
+/// count); merging is the Misra–Gries merge (add, then cut to capacity).
 /// A counter underestimates a phrase's prompt count by at most (sampled phrases) / (capacity + 1).
 /// Hashes are unkeyed and the sketch lives in memory only; it is never stored or shared.
 /// </summary>
