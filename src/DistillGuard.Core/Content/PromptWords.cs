@@ -42,6 +42,10 @@ public static class PromptWords
         return word;
     }
 
+    /// <summary>The stable hash of the word at <paramref name="start"/>, lower-cased and cut to the scratch length as <see cref="Lower"/> does.</summary>
+    public static ulong Hash(ReadOnlySpan<char> text, int start, int length, Span<char> scratch) =>
+        Sketches.StableHash.Of(Lower(text, start, length, scratch));
+
     /// <summary>
     /// Finds the next word at or after <paramref name="position"/> (letters and digits, with inner
     /// apostrophes) and moves past it; false when none is left. No allocation, no lower-casing.

@@ -114,8 +114,9 @@ public static class VerdictAssembler
         IReadOnlyDictionary<AccountId, uint[]> phrases,
         ScoringParameters parameters) =>
         features
-            .Where(f => phrases.TryGetValue(f.AccountId, out var p) && p.Length > 0)
-            .Select(f => new PhraseHolder(f.AccountId, phrases[f.AccountId], byAccount[f.AccountId].Probability >= parameters.CandidateThreshold, MixedTraffic.Is(f)))
+            .Select(f => (Features: f, Phrases: phrases.GetValueOrDefault(f.AccountId)))
+            .Where(x => x.Phrases is { Length: > 0 })
+            .Select(x => new PhraseHolder(x.Features.AccountId, x.Phrases!, byAccount[x.Features.AccountId].Probability >= parameters.CandidateThreshold, MixedTraffic.Is(x.Features)))
             .ToArray();
 
     /// <summary>
@@ -136,11 +137,10 @@ public static class VerdictAssembler
         ScoringParameters parameters,
         PhraseSets? wording)
     {
-        var index = campaigns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
         var campaignProfiles = campaigns
-            .Select(c => (Campaign: c, Members: c.Cluster.Accounts.Where(profiles.ContainsKey).Select(a => profiles[a]).ToArray()))
+            .Select((c, i) => (Campaign: c, Index: i, Members: c.Cluster.Accounts.Where(profiles.ContainsKey).Select(a => profiles[a]).ToArray()))
             .Where(c => c.Members.Length >= parameters.TwinMinMembers)
-            .Select(c => (c.Campaign, Spread: BehaviourProfile.Spread(c.Members)))
+            .Select(c => (c.Campaign, c.Index, Spread: BehaviourProfile.Spread(c.Members)))
             .ToArray();
         foreach (var f in features)
         {
@@ -151,24 +151,24 @@ public static class VerdictAssembler
             }
 
             var within = campaignProfiles
-                .Select(c => (c.Campaign, Distance: c.Spread.Distance(profile, 0.03)))
+                .Select(c => (c.Campaign, c.Index, Distance: c.Spread.Distance(profile, 0.03)))
                 .Where(c => c.Distance <= parameters.TwinTolerance)
                 .OrderBy(c => c.Distance)
                 .ThenBy(c => c.Campaign.CampaignId.Value, StringComparer.Ordinal)
                 .ToArray();
-            var nearest = within.FirstOrDefault();
+            var chosen = within.FirstOrDefault().Campaign;
             if (wording is not null && within.Length > 1)
             {
-                var shared = within.Select(c => (c.Campaign, Shared: wording.Shared(f.AccountId, index[c.Campaign]))).OrderByDescending(c => c.Shared).ToArray();
-                if (shared[0].Shared > shared[1].Shared)
+                var byWording = within.Select(c => (c.Campaign, Shared: wording.Shared(f.AccountId, c.Index))).OrderByDescending(c => c.Shared).ToArray();
+                if (byWording[0].Shared > byWording[1].Shared)
                 {
-                    nearest = within.First(c => c.Campaign == shared[0].Campaign);
+                    chosen = byWording[0].Campaign;
                 }
             }
 
-            if (nearest.Campaign is not null)
+            if (chosen is not null)
             {
-                membership[f.AccountId] = new Membership(nearest.Campaign, parameters.TwinAssociation, PullIn.BehaviouralTwin,
+                membership[f.AccountId] = new Membership(chosen, parameters.TwinAssociation, PullIn.BehaviouralTwin,
                     "no shared identity, but its request pattern matches the campaign's accounts on every behavioural dimension");
             }
         }

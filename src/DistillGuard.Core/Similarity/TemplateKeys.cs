@@ -30,7 +30,7 @@ public readonly record struct TemplateKeys(ulong Head, ulong Tail)
             {
                 if (count < Words)
                 {
-                    headHash = StableHash.Combine(headHash, Hash(text, start, length, scratch));
+                    headHash = StableHash.Combine(headHash, PromptWords.Hash(text, start, length, scratch));
                 }
 
                 last[count % Words] = (segment, start, length);
@@ -52,13 +52,9 @@ public readonly record struct TemplateKeys(ulong Head, ulong Tail)
         for (var i = 0; i < Words; i++)
         {
             var (segment, start, length) = last[(count + i) % Words];
-            tailHash = StableHash.Combine(tailHash, Hash(segment == 0 ? head : tail, start, length, scratch));
+            tailHash = StableHash.Combine(tailHash, PromptWords.Hash(segment == 0 ? head : tail, start, length, scratch));
         }
 
         return new TemplateKeys(StableHash.Combine(headHash, 1), StableHash.Combine(tailHash, 2));
     }
-
-    /// <summary>The hash of one word, lower-cased and cut to the scratch length as <see cref="PromptWords.ForEach"/> does.</summary>
-    private static ulong Hash(ReadOnlySpan<char> text, int start, int length, Span<char> scratch) =>
-        StableHash.Of(PromptWords.Lower(text, start, length, scratch));
 }

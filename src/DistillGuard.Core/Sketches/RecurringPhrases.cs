@@ -61,19 +61,11 @@ public sealed class RecurringPhrases
             return;
         }
 
-        Span<uint> sampled = stackalloc uint[MaxSampledPerPrompt];
-        var count = 0;
+        var sampler = new TrigramSampler(stackalloc uint[MaxSampledPerPrompt]);
+        Span<char> scratch = stackalloc char[48];
         var text = prompt.AsSpan();
         var position = 0;
-        var words = 0;
-        ulong w1 = 0, w2 = 0;
-        Span<char> scratch = stackalloc char[48];
-        while (words < HeadWords && PromptWords.NextWord(text, ref position, out var start, out var length))
-        {
-            Shift(StableHash.Of(PromptWords.Lower(text, start, length, scratch)), ref w1, ref w2, ref words, sampled, ref count);
-        }
-
-        if (words < MinWords)
+        if (sampler.Read(text, ref position, HeadWords, scratch) < MinWords)
         {
             return;
         }
@@ -82,15 +74,10 @@ public sealed class RecurringPhrases
 
         // The closing words of a longer prompt, after the head: a fresh window, so no trigram spans the cut.
         position = Math.Max(position, LastWordsStart(text, Math.Max(position, text.Length - PromptWords.TailWindow), TailWords));
-        words = 0;
-        while (words < TailWords && PromptWords.NextWord(text, ref position, out var start, out var length))
+        sampler.Read(text, ref position, TailWords, scratch);
+        foreach (var phrase in sampler.Sampled)
         {
-            Shift(StableHash.Of(PromptWords.Lower(text, start, length, scratch)), ref w1, ref w2, ref words, sampled, ref count);
-        }
-
-        for (var i = 0; i < count; i++)
-        {
-            Increment(sampled[i]);
+            Increment(phrase);
         }
     }
 
@@ -109,13 +96,6 @@ public sealed class RecurringPhrases
 
         result.Sort();
         return [.. result];
-    }
-
-    /// <summary>The counter of a phrase (0 when not kept): a lower bound of the prompts it recurred in.</summary>
-    public long CountOf(uint phrase)
-    {
-        var i = IndexOf(phrase);
-        return i < 0 ? 0 : Count(_entries[i]);
     }
 
     /// <summary>Folds another sketch in: counters add, then all drop by the (capacity + 1)-th largest and the empty ones go.</summary>
@@ -176,21 +156,40 @@ public sealed class RecurringPhrases
         return i;
     }
 
-    private static void Shift(ulong word, ref ulong w1, ref ulong w2, ref int words, Span<uint> sampled, ref int count)
+    /// <summary>The distinct sampled trigrams of one prompt, read a window of words at a time.</summary>
+    private ref struct TrigramSampler(Span<uint> buffer)
     {
-        words++;
-        if (words >= 3)
-        {
-            var phrase = StableHash.Combine(StableHash.Combine(w1, w2), word);
-            var fingerprint = (uint)phrase;
-            if (phrase >> (64 - SampleBits) == 0 && count < sampled.Length && !sampled[..count].Contains(fingerprint))
-            {
-                sampled[count++] = fingerprint;
-            }
-        }
+        private readonly Span<uint> _buffer = buffer;
+        private int _count;
+        private ulong _w1;
+        private ulong _w2;
 
-        w1 = w2;
-        w2 = word;
+        public readonly ReadOnlySpan<uint> Sampled => _buffer[.._count];
+
+        /// <summary>Reads up to <paramref name="limit"/> words from <paramref name="position"/> as a fresh window (its first trigram ends at its third word); returns the words read.</summary>
+        public int Read(ReadOnlySpan<char> text, ref int position, int limit, Span<char> scratch)
+        {
+            var words = 0;
+            while (words < limit && PromptWords.NextWord(text, ref position, out var start, out var length))
+            {
+                var word = PromptWords.Hash(text, start, length, scratch);
+                words++;
+                if (words >= 3)
+                {
+                    var phrase = StableHash.Combine(StableHash.Combine(_w1, _w2), word);
+                    var fingerprint = (uint)phrase;
+                    if (phrase >> (64 - SampleBits) == 0 && _count < _buffer.Length && !_buffer[.._count].Contains(fingerprint))
+                    {
+                        _buffer[_count++] = fingerprint;
+                    }
+                }
+
+                _w1 = _w2;
+                _w2 = word;
+            }
+
+            return words;
+        }
     }
 
     private int IndexOf(uint phrase)
