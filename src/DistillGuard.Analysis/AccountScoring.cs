@@ -26,7 +26,7 @@ internal static class AccountScoring
         var options = new LinkerOptions { CandidateThreshold = parameters.CandidateThreshold };
         var linking = CampaignLinker.Analyse(candidates, options);
         var profiles = BehaviourProfile.Comparable(features);
-        var clusters = BehaviourMerge.Merge(linking.Clusters, profiles, parameters.TwinTolerance, parameters.MergeSpreadFloor, parameters.MergeMaxFragment);
+        var clusters = BehaviourMerge.Merge(linking.Clusters, profiles, parameters.MergeTolerance, parameters.MergeSpreadFloor, parameters.MergeMaxFragment);
         IReadOnlyList<ClusterAssessment> judged = clusters.Select(c => new ClusterAssessment(c, CombinedAssessment(c, table, parameters))).ToArray();
         var report = EmbeddingReport.None;
         if (semantic is { } s)

@@ -50,6 +50,23 @@ public class LinkingTests
     }
 
     [Fact]
+    public void AClustersLinkedSizeCountsHowExclusivelyItsIdentityValuesAreItsOwn()
+    {
+        // Six candidates behind a home or office IP that four ordinary users share, beside the campaign's own cards.
+        var population = Population();
+        population.AddRange(Enumerable.Range(0, 6).Select(i => Account($"home{i}", 0.5, ip: "192.0.2.77")));
+        population.AddRange(Enumerable.Range(0, 4).Select(i => Account($"neighbour{i}", 0.01, ip: "192.0.2.77")));
+
+        var clusters = CampaignLinker.Link(population, new LinkerOptions());
+        var home = clusters.Single(c => c.Accounts.Any(a => a.Value.StartsWith("home", StringComparison.Ordinal)));
+        var campaign = clusters.Single(c => c.Accounts.Any(a => a.Value.StartsWith("camp", StringComparison.Ordinal)));
+
+        Assert.Equal(6, home.LargestLinkedGroup);
+        Assert.Equal(6 * 0.6, home.LinkedSize, 9);
+        Assert.Equal(12, campaign.LinkedSize, 9);
+    }
+
+    [Fact]
     public void AUniversityNatLinksNobodyEvenWithAFewCandidatesBehindIt()
     {
         var population = Population();

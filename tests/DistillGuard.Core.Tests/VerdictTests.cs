@@ -83,6 +83,27 @@ public class VerdictTests
     }
 
     [Fact]
+    public void TwinsPulledIntoACampaignRaiseItsConfidenceButNeverMakeOne()
+    {
+        AccountState[] linked = [.. Enumerable.Range(0, 4).Select(i => Wrapping($"card{i}", "card-w", sameShape: true))];
+        AccountState[] twins = [.. Enumerable.Range(0, 6).Select(i => Wrapping($"twin{i}", null, sameShape: true))];
+
+        var alone = Assert.Single(Judge([.. linked, .. Enumerable.Range(0, 8).Select(Colleague)]).Campaigns);
+        var verdicts = Judge([.. linked, .. twins, .. Enumerable.Range(0, 8).Select(Colleague)]);
+        var grown = Assert.Single(verdicts.Campaigns);
+
+        Assert.Equal(6, verdicts.PulledIn.Count(p => p.Value == PullIn.BehaviouralTwin));
+        Assert.True(grown.Probability > alone.Probability, $"{grown.Probability} against {alone.Probability}");
+        Assert.Equal(alone.Probability, VerdictAssembler.Confidence(new ClusterAssessment(grown.Cluster, grown.Combined), ScoringParameters.Default), 9);
+        Assert.Equal(4 + (6 * ScoringParameters.Default.TwinAssociation), VerdictAssembler.CoordinatedSize(grown.Cluster, [.. Enumerable.Repeat(ScoringParameters.Default.TwinAssociation, 6)], ScoringParameters.Default), 9);
+        Assert.All(verdicts.Accounts.Where(v => v.AccountId.Value.StartsWith("card", StringComparison.Ordinal)), v =>
+            Assert.Contains($"campaign confidence {grown.Probability:0.00}", v.Reasons.Single(r => r.Signal == SignalNames.Coordination).Evidence, StringComparison.Ordinal));
+
+        // Twins of nothing: without the linked group there is no campaign for them to grow.
+        Assert.Empty(Judge([.. twins, .. Enumerable.Range(0, 8).Select(Colleague)]).Campaigns);
+    }
+
+    [Fact]
     public void AnUnlinkedAccountRepeatingACampaignsWrapperIsPulledInAndItsVerdictSaysSo()
     {
         AccountState[] states = [.. Enumerable.Range(0, 6).Select(i => Wrapping($"wrap{i}", "wrap-card")), Wrapping("loner", null), .. Enumerable.Range(0, 8).Select(Colleague)];

@@ -24,10 +24,12 @@ public class QualityFloorTests
 
     private static void AssertFloors(EvaluationResult result)
     {
-        Assert.True(result.Precision >= 0.95, $"precision {result.Precision:0.000}");
-        Assert.True(result.Recall >= 0.90, $"recall {result.Recall:0.000}");
+        // The detection issue's floors: precision 0.99, recall 0.95, organic FPR 1 % per kind and 0.1 % overall.
+        Assert.True(result.Precision >= 0.99, $"precision {result.Precision:0.000}");
+        Assert.True(result.Recall >= 0.95, $"recall {result.Recall:0.000}");
+        Assert.True(result.OrganicFpr <= 0.001, $"organic FPR {result.OrganicFpr:0.0000}");
         Assert.NotEmpty(result.OrganicFprByKind);
-        Assert.All(result.OrganicFprByKind, k => Assert.True(k.Rate <= 0.02, $"{k.Kind} FPR {k.Rate:0.000}"));
+        Assert.All(result.OrganicFprByKind, k => Assert.True(k.Rate <= 0.01, $"{k.Kind} FPR {k.Rate:0.000}"));
         Assert.Equal(result.TrueCampaigns, result.CampaignsFound);
     }
 
@@ -60,10 +62,10 @@ public class QualityFloorTests
     [Fact]
     public async Task AccountsPulledInOnACampaignsWordingAreHarvestersAndTheCampaignSaysHowMany()
     {
-        // Seed 2 is a tuning seed: this shows the pull-in at work (an unlinked slow-style account that repeats its
-        // operator's paraphrased wrapper), not a floor.
+        // Seed 2 is a tuning seed: this shows the pull-in at work (unlinked slow-style accounts, outside every
+        // campaign's behavioural band, that repeat their operator's paraphrased wrapper), not a floor.
         using var dir = new TempDir();
-        await SimulateAnalyseEvaluate(dir, 2);
+        await SimulateAnalyseEvaluate(dir, "low-and-slow", 2);
 
         var labels = LabelsCsv.Read(Path.Combine(dir["data"], "labels.csv")).ToDictionary(l => l.AccountId.Value, StringComparer.Ordinal);
         var pulled = (await File.ReadAllLinesAsync(Path.Combine(dir["out"], "accounts.csv")))

@@ -58,7 +58,7 @@ public static class BehaviourProfile
             sd[d] = Math.Sqrt(members.Average(m => (m[d] - mean[d]) * (m[d] - mean[d])));
         }
 
-        return new ProfileSpread(mean, sd);
+        return new ProfileSpread(mean, sd) { Count = members.Count };
     }
 }
 
@@ -80,4 +80,15 @@ public sealed record ProfileSpread(double[] Mean, double[] Deviation)
 
         return worst;
     }
+
+    /// <summary>The members the spread was measured on.</summary>
+    public int Count { get; init; }
+
+    /// <summary>
+    /// <see cref="Distance"/> in units of the prediction spread for one more draw from the group,
+    /// sd·√(1 + 1/n): how far a new account of the same driver may fall, given that the centroid
+    /// itself was measured on only <see cref="Count"/> members.
+    /// </summary>
+    public double PredictionDistance(double[] point, double floor) =>
+        Distance(point, floor) / Math.Sqrt(1 + (1.0 / Math.Max(Count, 1)));
 }

@@ -17,6 +17,17 @@ public sealed record LinkedCluster(
 {
     /// <summary>Each member's strongest link inside the cluster (for drawing the account graph).</summary>
     public IReadOnlyList<AccountLink> Links { get; init; } = [];
+
+    /// <summary>
+    /// The largest linked part counted by how exclusively its members' identity values are theirs: each member
+    /// weighs the candidate share of the purest identity value it shares (one when no ordinary account carries it,
+    /// 0.6 for an office or home IP that four ordinary users share with six candidates). Null where the linker did
+    /// not measure it; <see cref="LargestLinkedGroup"/> stands in.
+    /// </summary>
+    public double? ExclusiveWeight { get; init; }
+
+    /// <summary>The coordinated size the campaign confidence reads: <see cref="ExclusiveWeight"/>, else <see cref="LargestLinkedGroup"/>.</summary>
+    public double LinkedSize => ExclusiveWeight ?? LargestLinkedGroup;
 }
 
 /// <summary>
@@ -52,7 +63,38 @@ public static class CampaignLinker
         Lockstep.Find(ordered, isCandidate, ordinary, options, temporal);
         temporal.AddTo(pairs);
         var graph = new EvidenceGraph(ordered, isCandidate, buckets, pairs, temporal, options);
-        return new LinkResult(Clusters(ordered, Groups(ordered.Length, isCandidate, pairs, options), pairs, buckets, temporal, options), graph);
+        var exclusivity = Exclusivity(buckets, isCandidate, options);
+        return new LinkResult(Clusters(ordered, Groups(ordered.Length, isCandidate, pairs, options), pairs, buckets, temporal, exclusivity, options), graph);
+    }
+
+    /// <summary>
+    /// Per account, the candidate share of the purest identity value it shares with another candidate: a value
+    /// that ordinary accounts carry too is partly a place (a home, an office, a NAT), not an operator's.
+    /// </summary>
+    private static double[] Exclusivity(Dictionary<ValueKey, List<int>> buckets, bool[] isCandidate, LinkerOptions options)
+    {
+        var purest = new double[isCandidate.Length];
+        foreach (var (key, members) in buckets)
+        {
+            if (!LinkKinds.IsIdentity(key.Kind))
+            {
+                continue;
+            }
+
+            var candidates = members.Count(i => isCandidate[i]);
+            var purity = candidates / (double)members.Count;
+            if (candidates < 2 || purity < options.MinPurity)
+            {
+                continue;
+            }
+
+            foreach (var i in members)
+            {
+                purest[i] = Math.Max(purest[i], purity);
+            }
+        }
+
+        return purest;
     }
 
     private static void AddBucket(
@@ -128,7 +170,7 @@ public static class CampaignLinker
 
     private static List<LinkedCluster> Clusters(
         LinkCandidate[] ordered, List<Community> groups, PairStrengths pairs,
-        Dictionary<ValueKey, List<int>> buckets, TemporalPairs temporal, LinkerOptions options)
+        Dictionary<ValueKey, List<int>> buckets, TemporalPairs temporal, double[] exclusivity, LinkerOptions options)
     {
         var result = new List<LinkedCluster>(groups.Count);
         foreach (var group in groups)
@@ -152,7 +194,11 @@ public static class CampaignLinker
                 .Distinct()
                 .Select(l => new AccountLink(ordered[l.A].State.AccountId, ordered[l.B].State.AccountId, l.Strength))
                 .ToArray();
-            result.Add(new LinkedCluster(members.Select(i => ordered[i].State.AccountId).ToArray(), association, evidence, members.Length) { Links = links });
+            result.Add(new LinkedCluster(members.Select(i => ordered[i].State.AccountId).ToArray(), association, evidence, members.Length)
+            {
+                Links = links,
+                ExclusiveWeight = members.Sum(i => exclusivity[i] > 0 ? exclusivity[i] : options.MinPurity),
+            });
         }
 
         return result;

@@ -9,6 +9,10 @@ internal static class ClusterJoin
         var association = parts.SelectMany(p => p.Association).ToDictionary(kv => kv.Key, kv => kv.Value);
         var evidence = parts.SelectMany(p => p.Evidence).Distinct().ToList();
         evidence.Add(reason);
-        return new LinkedCluster(accounts, association, evidence, parts.Max(p => p.LargestLinkedGroup)) { Links = [.. parts.SelectMany(p => p.Links)] };
+        return new LinkedCluster(accounts, association, evidence, parts.Max(p => p.LargestLinkedGroup))
+        {
+            Links = [.. parts.SelectMany(p => p.Links)],
+            ExclusiveWeight = parts.Max(p => p.LinkedSize),
+        };
     }
 }

@@ -39,12 +39,12 @@ public static class VerdictAssembler
     /// <summary>An account's place in a campaign: how strongly it is tied, and, when it shares no identity attribute, how it came in and why.</summary>
     private readonly record struct Membership(CampaignAssignment Campaign, double Association, PullIn? PulledIn, string? Binding);
 
-    /// <summary>Campaign confidence of a cluster: its combined traffic's harvest log-odds plus the size of its coordinated group.</summary>
+    /// <summary>Campaign confidence of a cluster: its combined traffic's harvest log-odds plus the size of its coordinated group (<see cref="LinkedCluster.LinkedSize"/>).</summary>
     public static double Confidence(ClusterAssessment cluster, ScoringParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(parameters);
-        return HarvestScorer.Sigmoid(cluster.Combined.LogOdds + (parameters.CampaignSize * Math.Log2(cluster.Cluster.LargestLinkedGroup)));
+        return HarvestScorer.Sigmoid(cluster.Combined.LogOdds + (parameters.CampaignSize * Math.Log2(cluster.Cluster.LinkedSize)));
     }
 
     /// <param name="profiles">The accounts' comparable behavioural profiles (<see cref="BehaviourProfile.Comparable"/>) when the caller has them already; computed from <paramref name="features"/> otherwise.</param>
@@ -98,6 +98,7 @@ public static class VerdictAssembler
             }
         }
 
+        Regrade(campaigns, membership, parameters);
         var verdicts = features.Select(f => Decide(f, byAccount[f.AccountId], membership, parameters)).ToList();
         return new VerdictSet(verdicts, campaigns)
         {
@@ -106,6 +107,44 @@ public static class VerdictAssembler
     }
 
     private static readonly PhrasePullInOptions PhraseOptions = new();
+
+    /// <summary>
+    /// The size of the coordinated group, for the confidence of a cluster that is already a campaign: its largest
+    /// identity-linked part (counted by how exclusively its values are its own, <see cref="LinkedCluster.LinkedSize"/>), and every account tied to it by behaviour or wording alone (fragments joined by
+    /// behavioural merging, pulled-in twins and repeaters) at its association. One script driving ten accounts is
+    /// more certainly a campaign than the three of them that happen to share a card. Applied only once a cluster has
+    /// passed the campaign threshold on its linked part, so accounts tied this way never make a campaign.
+    /// </summary>
+    public static double CoordinatedSize(LinkedCluster cluster, IEnumerable<double> pulledIn, ScoringParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(pulledIn);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var merged = cluster.Accounts.Count - cluster.LargestLinkedGroup;
+        return cluster.LinkedSize + (merged * parameters.TwinAssociation) + pulledIn.Sum();
+    }
+
+    /// <summary>Raises each campaign's confidence to what its whole coordinated group says (<see cref="CoordinatedSize"/>) and points its members at the regraded campaign.</summary>
+    private static void Regrade(List<CampaignAssignment> campaigns, Dictionary<AccountId, Membership> membership, ScoringParameters parameters)
+    {
+        var pulled = membership.Values
+            .Where(m => m.PulledIn is not null)
+            .ToLookup(m => m.Campaign.CampaignId, m => m.Association);
+        var regraded = new Dictionary<CampaignId, CampaignAssignment>();
+        for (var i = 0; i < campaigns.Count; i++)
+        {
+            var c = campaigns[i];
+            var size = CoordinatedSize(c.Cluster, pulled[c.CampaignId], parameters);
+            var probability = HarvestScorer.Sigmoid(c.Combined.LogOdds + (parameters.CampaignSize * Math.Log2(size)));
+            campaigns[i] = c with { Probability = Math.Max(c.Probability, probability) };
+            regraded[c.CampaignId] = campaigns[i];
+        }
+
+        foreach (var (account, member) in membership.ToArray())
+        {
+            membership[account] = member with { Campaign = regraded[member.Campaign.CampaignId] };
+        }
+    }
 
     /// <summary>The accounts with recurring phrases, as phrase pull-in sees them.</summary>
     private static PhraseHolder[] Holders(
@@ -151,7 +190,7 @@ public static class VerdictAssembler
             }
 
             var within = campaignProfiles
-                .Select(c => (c.Campaign, c.Index, Distance: c.Spread.Distance(profile, 0.03)))
+                .Select(c => (c.Campaign, c.Index, Distance: c.Spread.PredictionDistance(profile, 0.03)))
                 .Where(c => c.Distance <= parameters.TwinTolerance)
                 .OrderBy(c => c.Distance)
                 .ThenBy(c => c.Campaign.CampaignId.Value, StringComparer.Ordinal)
