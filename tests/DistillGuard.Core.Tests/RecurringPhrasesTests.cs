@@ -83,10 +83,40 @@ public class RecurringPhrasesTests
     public void TheSketchIsBoundedWhateverTheVolume()
     {
         var sketch = Sketch(Enumerable.Range(0, 5_000).Select(i => $"{Payload(i)} {Payload(i + 1)} {Payload(i + 2)}"));
-        Assert.True(sketch.PayloadBytes <= 40 + (RecurringPhrases.Capacity * 8), $"{sketch.PayloadBytes} bytes");
+        Assert.True(sketch.PayloadBytes <= 40 + (RecurringPhrases.Capacity * 4), $"{sketch.PayloadBytes} bytes");
         var merged = Sketch(Enumerable.Range(9_000, 500).Select(Payload));
         merged.Merge(sketch);
-        Assert.True(merged.PayloadBytes <= 40 + (RecurringPhrases.Capacity * 8), $"{merged.PayloadBytes} bytes after a merge");
+        Assert.True(merged.PayloadBytes <= 40 + (RecurringPhrases.Capacity * 4), $"{merged.PayloadBytes} bytes after a merge");
+    }
+
+    [Fact]
+    public void CountsPastTheEightBitRangeKeepTheirShareAndMergeAcrossScales()
+    {
+        // 2,000 wrapped prompts: every count passes 255 several times over, so the scale doubles.
+        var heavy = Sketch(Wrapped(0, 2_000));
+        Assert.Equal(Sketch(Wrapped(0, 60)).Recurring(), heavy.Recurring());
+
+        // The wrapper in 1 prompt of 10 at that volume (200 of 2,000): under the 15 % floor however it is scaled.
+        var diluted = Sketch(Enumerable.Range(0, 2_000).Select(i => i % 10 == 0 ? $"{Wrapper} {Payload(i)} {Closing}" : $"{Payload(i)} {Payload(i + 7)}"));
+        Assert.Empty(diluted.Recurring());
+
+        // A heavy sketch merged into a light one, and the other way round, keep the wrapper.
+        var light = Sketch(Wrapped(5_000, 30));
+        light.Merge(Sketch(Wrapped(6_000, 1_500)));
+        var reverse = Sketch(Wrapped(6_000, 1_500));
+        reverse.Merge(Sketch(Wrapped(5_000, 30)));
+        Assert.Equal(heavy.Recurring(), light.Recurring());
+        Assert.Equal(heavy.Recurring(), reverse.Recurring());
+        Assert.Equal(1_530, light.Prompts);
+    }
+
+    [Fact]
+    public void FingerprintsKeepTwentyFourBits()
+    {
+        var phrases = Sketch(Wrapped(0, 60)).Recurring();
+        Assert.NotEmpty(phrases);
+        Assert.All(phrases, p => Assert.True(p < 1u << RecurringPhrases.FingerprintBits, $"{p:x}"));
+        Assert.Contains(phrases, p => p >= 1u << (RecurringPhrases.FingerprintBits - 4));
     }
 
     [Fact]

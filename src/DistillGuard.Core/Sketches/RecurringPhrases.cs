@@ -10,9 +10,11 @@ namespace DistillGuard.Core.Sketches;
 /// repeats a three-word phrase in one prompt of seven. Because the sample is chosen by the phrase's
 /// hash, every account keeps the same phrases of a shared wrapper, so their sketches can be compared.
 /// Only prompts long enough to hold a wrapper are sketched, and only their opening and closing words, where
-/// wrappers sit. Bounded at <see cref="Capacity"/> counters of 8 bytes (a 32-bit phrase fingerprint and its
-/// count); merging is the Misra–Gries merge (add, then cut to capacity).
-/// A counter underestimates a phrase's prompt count by at most (sampled phrases) / (capacity + 1).
+/// wrappers sit. Bounded at <see cref="Capacity"/> counters of 4 bytes (a 24-bit phrase fingerprint and an
+/// 8-bit count); when a count would pass 255, every count and the window of prompts they are shares of are
+/// halved together, so shares hold and older prompts weigh less (an exponentially decayed window).
+/// Merging is the Misra–Gries merge (add, then cut to capacity).
+/// A counter underestimates a phrase's count in the window by at most (sampled phrases) / (capacity + 1).
 /// Hashes are unkeyed and the sketch lives in memory only; it is never stored or shared.
 /// </summary>
 public sealed class RecurringPhrases
@@ -43,15 +45,24 @@ public sealed class RecurringPhrases
 
     private const int MaxSampledPerPrompt = 32;
 
-    // Each entry: the phrase's 32-bit fingerprint in the high half, its count in the low half.
-    private ulong[] _entries = [];
+    private const int CountBits = 8;
+    private const uint CountMask = (1u << CountBits) - 1;
+
+    /// <summary>Phrase fingerprints keep this many bits of the trigram hash (not its top bits, which choose the sample).</summary>
+    public const int FingerprintBits = 32 - CountBits;
+
+    // Each entry: the phrase's fingerprint in the high 24 bits, its count in the window in the low 8.
+    private uint[] _entries = [];
     private int _size;
+
+    // Prompts the counts are counted over: every sketched prompt, halved with the counts.
+    private long _window;
 
     /// <summary>Prompts sketched (those of at least <see cref="MinWords"/> words).</summary>
     public long Prompts { get; private set; }
 
     /// <summary>Approximate bytes held.</summary>
-    public int PayloadBytes => 40 + (_entries.Length * 8);
+    public int PayloadBytes => 40 + (_entries.Length * 4);
 
     /// <summary>Adds one prompt's sampled trigrams, each once, when it has at least <see cref="MinWords"/> words.</summary>
     public void AddPrompt(string? prompt)
@@ -71,6 +82,7 @@ public sealed class RecurringPhrases
         }
 
         Prompts++;
+        _window++;
 
         // The closing words of a longer prompt, after the head: a fresh window, so no trigram spans the cut.
         position = Math.Max(position, LastWordsStart(text, Math.Max(position, text.Length - PromptWords.TailWindow), TailWords));
@@ -84,7 +96,7 @@ public sealed class RecurringPhrases
     /// <summary>The phrases (fingerprints) recurring in at least <see cref="MinRecurrences"/> prompts and <see cref="MinShare"/> of them, ascending.</summary>
     public uint[] Recurring()
     {
-        var floor = Math.Max(MinRecurrences, MinShare * Prompts);
+        var floor = Math.Max(MinRecurrences, MinShare * _window);
         var result = new List<uint>();
         for (var i = 0; i < _size; i++)
         {
@@ -103,13 +115,14 @@ public sealed class RecurringPhrases
     {
         ArgumentNullException.ThrowIfNull(other);
         Prompts += other.Prompts;
+        _window += other._window;
         for (var i = 0; i < other._size; i++)
         {
             var phrase = Key(other._entries[i]);
             var at = IndexOf(phrase);
             if (at >= 0)
             {
-                _entries[at] = Entry(phrase, Count(_entries[at]) + Count(other._entries[i]));
+                Add(at, Count(other._entries[i]));
             }
             else
             {
@@ -124,11 +137,49 @@ public sealed class RecurringPhrases
         }
     }
 
-    private static uint Key(ulong entry) => (uint)(entry >> 32);
+    private static uint Key(uint entry) => entry >> CountBits;
 
-    private static long Count(ulong entry) => (long)(entry & uint.MaxValue);
+    private static long Count(uint entry) => entry & CountMask;
 
-    private static ulong Entry(uint phrase, long count) => ((ulong)phrase << 32) | (ulong)Math.Min(count, uint.MaxValue);
+    private static uint Entry(uint phrase, long count) => (phrase << CountBits) | (uint)count;
+
+    /// <summary>Adds to a counter; when it would pass the 8-bit range, every count and the window are halved first.</summary>
+    private void Add(int at, long count)
+    {
+        var phrase = Key(_entries[at]);
+        var total = Count(_entries[at]) + count;
+        while (total > CountMask)
+        {
+            Halve();
+            total >>= 1;
+        }
+
+        at = IndexOf(phrase);
+        if (at < 0)
+        {
+            Append(Entry(phrase, total));
+            return;
+        }
+
+        _entries[at] = Entry(phrase, total);
+    }
+
+    /// <summary>Halves every count and the window they are counted over; counts that reach zero go.</summary>
+    private void Halve()
+    {
+        var kept = 0;
+        for (var i = 0; i < _size; i++)
+        {
+            var count = Count(_entries[i]) >> 1;
+            if (count > 0)
+            {
+                _entries[kept++] = Entry(Key(_entries[i]), count);
+            }
+        }
+
+        _size = kept;
+        _window >>= 1;
+    }
 
     /// <summary>Where the last <paramref name="words"/> words of <paramref name="text"/> start, looking back no further than <paramref name="floor"/> (never inside a word).</summary>
     private static int LastWordsStart(ReadOnlySpan<char> text, int floor, int words)
@@ -177,7 +228,7 @@ public sealed class RecurringPhrases
                 if (words >= 3)
                 {
                     var phrase = StableHash.Combine(StableHash.Combine(_w1, _w2), word);
-                    var fingerprint = (uint)phrase;
+                    var fingerprint = (uint)phrase & ((1u << FingerprintBits) - 1);
                     if (phrase >> (64 - SampleBits) == 0 && _count < _buffer.Length && !_buffer[.._count].Contains(fingerprint))
                     {
                         _buffer[_count++] = fingerprint;
@@ -210,7 +261,7 @@ public sealed class RecurringPhrases
         var at = IndexOf(phrase);
         if (at >= 0)
         {
-            _entries[at] = Entry(phrase, Count(_entries[at]) + 1);
+            Add(at, 1);
         }
         else if (_size < Capacity)
         {
@@ -223,7 +274,7 @@ public sealed class RecurringPhrases
         }
     }
 
-    private void Append(ulong entry)
+    private void Append(uint entry)
     {
         if (_size == _entries.Length)
         {
