@@ -10,6 +10,7 @@ public sealed partial class AccountState
     {
         ArgumentNullException.ThrowIfNull(exchange);
         var ticks = exchange.Timestamp.UtcTicks;
+        _outOfOrder |= Exchanges > 0 && ticks < LastTicks;
         Exchanges++;
         OrganizationId ??= exchange.OrganizationId;
         FirstTicks = Math.Min(FirstTicks, ticks);
@@ -105,10 +106,13 @@ public sealed partial class AccountState
 
     private void AddConversation(Exchange exchange)
     {
-        var turn = exchange.TurnIndex ?? 0;
+        // Without logged turn numbers, the history the exchange resends says whether it continues a conversation.
+        var turn = ResentContext.TurnIndex(exchange, new TurnContext(_lastResent, _lastTurn, !_outOfOrder, OutputTokens / (double)Exchanges));
+        _lastResent = (int)Math.Min(int.MaxValue, exchange.InputTokens + exchange.OutputTokens);
+        _lastTurn = turn;
         TurnIndexSum += turn;
         MaxTurnIndex = Math.Max(MaxTurnIndex, turn);
-        if (turn == 0 || exchange.ConversationId is null)
+        if (turn == 0 || (exchange.ConversationId is null && exchange.TurnIndex is not null))
         {
             FirstTurns++;
             Phrases.AddPrompt(exchange.Prompt);

@@ -72,6 +72,11 @@ public sealed partial class AccountState
     private ulong _lastConversation;
     private bool _lastWasToolUse;
 
+    // The previous exchange's input plus output tokens, and its turn: to tell, without logged turn numbers, a next turn (ResentContext).
+    private int _lastResent;
+    private int _lastTurn;
+    private bool _outOfOrder;
+
     /// <summary>Sketch of the UTC hour-buckets the account was active in (for lockstep evidence).</summary>
     public ref readonly ActivitySignature Activity => ref _activity;
 
@@ -83,7 +88,7 @@ public sealed partial class AccountState
 
     /// <summary>Approximate bytes of state kept for this account, beyond its id string.</summary>
     public int StateBytes =>
-        (18 * 8) + 96 // header, scalar fields (the clients' bitmap among them), UInt128 and the sketch references
+        (18 * 8) + 104 // header, scalar fields (the clients' bitmap among them), UInt128 and the sketch references
         + 24 + (_histograms.Length * 4)
         + 24 + 64 // HyperLogLog registers
         + 40 // activity signature: 16 two-byte bins, active-hour count, last hour
