@@ -44,8 +44,12 @@ public static class VerdictAssembler
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(parameters);
-        return HarvestScorer.Sigmoid(cluster.Combined.LogOdds + (parameters.CampaignSize * Math.Log2(cluster.Cluster.LinkedSize)));
+        return ConfidenceAt(cluster.Combined, cluster.Cluster.LinkedSize, parameters);
     }
+
+    /// <summary>Campaign confidence of combined traffic sent through a coordinated group of the given size.</summary>
+    private static double ConfidenceAt(HarvestAssessment combined, double size, ScoringParameters parameters) =>
+        HarvestScorer.Sigmoid(combined.LogOdds + (parameters.CampaignSize * Math.Log2(size)));
 
     /// <param name="profiles">The accounts' comparable behavioural profiles (<see cref="BehaviourProfile.Comparable"/>) when the caller has them already; computed from <paramref name="features"/> otherwise.</param>
     /// <param name="phrases">Each account's recurring phrases (<see cref="Sketches.RecurringPhrases.Recurring"/>), to pull unlinked accounts into the campaign whose wrapper they repeat; null to leave that out.</param>
@@ -110,10 +114,11 @@ public static class VerdictAssembler
 
     /// <summary>
     /// The size of the coordinated group, for the confidence of a cluster that is already a campaign: its largest
-    /// identity-linked part (counted by how exclusively its values are its own, <see cref="LinkedCluster.LinkedSize"/>), and every account tied to it by behaviour or wording alone (fragments joined by
-    /// behavioural merging, pulled-in twins and repeaters) at its association. One script driving ten accounts is
-    /// more certainly a campaign than the three of them that happen to share a card. Applied only once a cluster has
-    /// passed the campaign threshold on its linked part, so accounts tied this way never make a campaign.
+    /// identity-linked part (counted by how exclusively its values are its own, <see cref="LinkedCluster.LinkedSize"/>),
+    /// and every account tied to it by behaviour or wording alone (fragments joined by behavioural merging, pulled-in
+    /// twins and repeaters) at its association. One script driving ten accounts is more certainly a campaign than the
+    /// three of them that happen to share a card. Applied only once a cluster has passed the campaign threshold on its
+    /// linked part, so accounts tied this way never make a campaign.
     /// </summary>
     public static double CoordinatedSize(LinkedCluster cluster, IEnumerable<double> pulledIn, ScoringParameters parameters)
     {
@@ -134,8 +139,7 @@ public static class VerdictAssembler
         for (var i = 0; i < campaigns.Count; i++)
         {
             var c = campaigns[i];
-            var size = CoordinatedSize(c.Cluster, pulled[c.CampaignId], parameters);
-            var probability = HarvestScorer.Sigmoid(c.Combined.LogOdds + (parameters.CampaignSize * Math.Log2(size)));
+            var probability = ConfidenceAt(c.Combined, CoordinatedSize(c.Cluster, pulled[c.CampaignId], parameters), parameters);
             campaigns[i] = c with { Probability = Math.Max(c.Probability, probability) };
             regraded[c.CampaignId] = campaigns[i];
         }
