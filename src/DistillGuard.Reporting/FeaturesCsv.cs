@@ -21,7 +21,7 @@ public static class FeaturesCsv
     ];
 
     /// <summary>Columns after the capability shares, so earlier columns keep their positions.</summary>
-    private static readonly string[] Trailing = ["distinct_clients", "interleaved_share"];
+    private static readonly string[] Trailing = ["distinct_clients", "interleaved_share", "inferred_turn_share"];
 
     public static void Write(string path, IReadOnlyList<AccountFeatures> features)
     {
@@ -40,7 +40,7 @@ public static class FeaturesCsv
                 f.HarvestCapabilityShare, f.DistinctPromptShare, f.TemplateShare, f.ErrorShare,
             ];
             text.Append(Csv.Field(f.AccountId.Value));
-            foreach (var value in values.Concat(f.CapabilityMix.Cast<object?>()).Concat([f.DistinctClients, f.InterleavedShare]))
+            foreach (var value in values.Concat(f.CapabilityMix.Cast<object?>()).Concat([f.DistinctClients, f.InterleavedShare, f.InferredTurnShare]))
             {
                 text.Append(',').Append(value switch
                 {

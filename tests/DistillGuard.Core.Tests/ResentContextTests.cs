@@ -60,6 +60,15 @@ public class ResentContextTests
         Assert.Equal(logged.FirstTurnShare, bare.FirstTurnShare, 9);
         Assert.Equal(logged.MeanTurnIndex, bare.MeanTurnIndex, 9);
         Assert.Equal(logged.MaxTurnIndex, bare.MaxTurnIndex);
+
+        // The depth reason says when the turns were read from the history rather than logged.
+        Assert.Equal(0, logged.InferredTurnShare);
+        Assert.Equal(1, bare.InferredTurnShare, 9);
+        static string Depth(DistillGuard.Core.Model.AccountFeatures f) => DistillGuard.Core.Scoring.HarvestScorer.Score(f, DistillGuard.Core.Scoring.ScoringParameters.Default)
+            .Reasons.Single(r => r.Signal == DistillGuard.Core.Scoring.SignalNames.ConversationDepth).Evidence;
+        Assert.DoesNotContain("history they resend", Depth(logged), StringComparison.Ordinal);
+        Assert.Contains("100 % of follow-ups placed by the history they resend", Depth(bare), StringComparison.Ordinal);
+        Assert.DoesNotContain(";", Depth(bare), StringComparison.Ordinal);
         Assert.True(bare.ToolResultFeedbackShare > 0.5, $"tool feedback {bare.ToolResultFeedbackShare}");
 
         // Exported out of time order, the session is still deep: its continuations count the answers their history holds.

@@ -66,6 +66,7 @@ public static class AccountFeatureExtractor
             ErrorShare = state.Errors / n,
             DistinctClients = state.Clients.Estimate(),
             InterleavedShare = state.InterleavedTurns / (double)followUps,
+            InferredTurnShare = state.InferredTurns / (double)followUps,
         };
     }
 

@@ -60,6 +60,7 @@ public sealed partial class AccountState
         ToolFeedbacks += other.ToolFeedbacks;
         ReasoningElicitations += other.ReasoningElicitations;
         InterleavedTurns += other.InterleavedTurns;
+        InferredTurns += other.InferredTurns;
         ActiveDays |= other.ActiveDays;
         MergeGaps(other);
         for (var i = 0; i < _histograms.Length; i++)

@@ -110,6 +110,10 @@ public sealed partial class AccountState
         var turn = ResentContext.TurnIndex(exchange, new TurnContext(_lastResent, _lastTurn, !_outOfOrder, OutputTokens / (double)Exchanges));
         _lastResent = (int)Math.Min(int.MaxValue, exchange.InputTokens + exchange.OutputTokens);
         _lastTurn = turn;
+        if (turn > 0 && exchange.TurnIndex is null)
+        {
+            InferredTurns++;
+        }
         TurnIndexSum += turn;
         MaxTurnIndex = Math.Max(MaxTurnIndex, turn);
         if (turn == 0 || (exchange.ConversationId is null && exchange.TurnIndex is not null))

@@ -49,6 +49,9 @@ public sealed partial class AccountState
     /// <summary>Follow-up turns whose conversation is not the one of the account's previous exchange: several threads open at once.</summary>
     public long InterleavedTurns { get; private set; }
 
+    /// <summary>Follow-up turns whose place was read from the history they resend: the log had no turn number for them (<see cref="ResentContext"/>).</summary>
+    public int InferredTurns { get; private set; }
+
     /// <summary>Running mean and sum of squares of log2 inter-arrival gaps (Welford).</summary>
     public long GapCount { get; private set; }
     public double GapMean { get; private set; }
@@ -88,7 +91,7 @@ public sealed partial class AccountState
 
     /// <summary>Approximate bytes of state kept for this account, beyond its id string.</summary>
     public int StateBytes =>
-        (18 * 8) + 104 // header, scalar fields (the clients' bitmap among them), UInt128 and the sketch references
+        (18 * 8) + 108 // header, scalar fields (the clients' bitmap among them), UInt128 and the sketch references
         + 24 + (_histograms.Length * 4)
         + 24 + 64 // HyperLogLog registers
         + 40 // activity signature: 16 two-byte bins, active-hour count, last hour

@@ -69,4 +69,8 @@ public sealed record AccountFeatures
     public double DistinctClients { get; init; }
     /// <summary>Share of follow-up turns sent while another of the account's conversations was the latest: threads open at once.</summary>
     public double InterleavedShare { get; init; }
+
+    // How the turns were known.
+    /// <summary>Share of follow-up turns whose place in a conversation was read from the history they resend, the log having no turn numbers (<see cref="Features.ResentContext"/>).</summary>
+    public double InferredTurnShare { get; init; }
 }

@@ -35,13 +35,18 @@ public static class HarvestSignals
             (SignalNames.Volume, Clamp((Math.Log10(Math.Max(1, f.ExchangesPerActiveDay)) - 1) / 2),
                 $"{f.ExchangesPerActiveDay:0} exchanges per active day"),
             (SignalNames.ConversationDepth, Clamp(f.MeanTurnIndex / 8),
-                $"conversations run {f.MeanTurnIndex:0.0} turns deep on average (max {f.MaxTurnIndex})"),
+                $"conversations run {f.MeanTurnIndex:0.0} turns deep on average (max {f.MaxTurnIndex}){Inferred(f)}"),
             (SignalNames.ToolFeedback, f.ToolUseShare < 0.05 ? 0 : Clamp(f.ToolResultFeedbackShare) * Clamp(f.MeanTurnIndex / 8),
                 $"{Pct(f.ToolResultFeedbackShare)} of tool calls have their result fed back, in sessions {f.MeanTurnIndex:0.0} turns deep"),
         ];
     }
 
     internal static double Clamp(double x) => double.IsNaN(x) ? 0 : Math.Clamp(x, 0, 1);
+
+    /// <summary>Says so when turns were read from the history each call resends rather than logged.</summary>
+    private static string Inferred(AccountFeatures f) => f.InferredTurnShare > 0
+        ? $", {Pct(f.InferredTurnShare)} of follow-ups placed by the history they resend (no turn numbers in the log)"
+        : string.Empty;
 
     private static string Pct(double share) => share.ToString("P0", System.Globalization.CultureInfo.InvariantCulture);
 }
