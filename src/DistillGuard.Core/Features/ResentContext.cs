@@ -45,7 +45,7 @@ public static class ResentContext
             return 0;
         }
 
-        var own = (exchange.Prompt?.Length ?? 0) + (exchange.SystemPrompt?.Length ?? 0) + (TokensPerTool * (exchange.ToolsDeclared ?? 0));
+        var own = exchange.Prompt.Length + (exchange.SystemPrompt?.Length ?? 0) + (TokensPerTool * (exchange.ToolsDeclared ?? 0));
         var carried = exchange.InputTokens - own;
         if (carried < MinCarried)
         {

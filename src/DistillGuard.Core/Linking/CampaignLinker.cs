@@ -55,51 +55,21 @@ public static class CampaignLinker
         var buckets = ValueIndex.Build(ordered);
         var pairs = new PairStrengths();
         var temporal = new TemporalPairs();
+        var exclusivity = new double[ordered.Length];
         foreach (var (key, members) in buckets.OrderBy(b => b.Key.Value).ThenBy(b => b.Key.Kind))
         {
-            AddBucket(key, members, ordered, isCandidate, ordinary, options, pairs, temporal);
+            AddBucket(key, members, ordered, isCandidate, ordinary, options, pairs, temporal, exclusivity);
         }
 
         Lockstep.Find(ordered, isCandidate, ordinary, options, temporal);
         temporal.AddTo(pairs);
         var graph = new EvidenceGraph(ordered, isCandidate, buckets, pairs, temporal, options);
-        var exclusivity = Exclusivity(buckets, isCandidate, options);
         return new LinkResult(Clusters(ordered, Groups(ordered.Length, isCandidate, pairs, options), pairs, buckets, temporal, exclusivity, options), graph);
-    }
-
-    /// <summary>
-    /// Per account, the candidate share of the purest identity value it shares with another candidate: a value
-    /// that ordinary accounts carry too is partly a place (a home, an office, a NAT), not an operator's.
-    /// </summary>
-    private static double[] Exclusivity(Dictionary<ValueKey, List<int>> buckets, bool[] isCandidate, LinkerOptions options)
-    {
-        var purest = new double[isCandidate.Length];
-        foreach (var (key, members) in buckets)
-        {
-            if (!LinkKinds.IsIdentity(key.Kind))
-            {
-                continue;
-            }
-
-            var candidates = members.Count(i => isCandidate[i]);
-            var purity = candidates / (double)members.Count;
-            if (candidates < 2 || purity < options.MinPurity)
-            {
-                continue;
-            }
-
-            foreach (var i in members)
-            {
-                purest[i] = Math.Max(purest[i], purity);
-            }
-        }
-
-        return purest;
     }
 
     private static void AddBucket(
         ValueKey key, List<int> members, LinkCandidate[] ordered, bool[] isCandidate, int ordinary, LinkerOptions options,
-        PairStrengths pairs, TemporalPairs temporal)
+        PairStrengths pairs, TemporalPairs temporal, double[] exclusivity)
     {
         var candidates = members.Where(i => isCandidate[i]).ToArray();
         if (candidates.Length < 2 || candidates.Length < options.MinPurity * members.Count)
@@ -109,6 +79,17 @@ public static class CampaignLinker
 
         var weight = LinkKinds.Weight(key.Kind);
         var identity = LinkKinds.IsIdentity(key.Kind);
+        if (identity)
+        {
+            // Each carrier keeps the candidate share of its purest identity value: a value that ordinary accounts
+            // carry too is partly a place (a home, an office, a NAT), not an operator's (LinkedCluster.ExclusiveWeight).
+            var purity = candidates.Length / (double)members.Count;
+            foreach (var i in members)
+            {
+                exclusivity[i] = Math.Max(exclusivity[i], purity);
+            }
+        }
+
         if (candidates.Length > options.MaxPairBucket)
         {
             // A value this common among candidates joins them as a chain (when it joins on its own), not pair by pair.
