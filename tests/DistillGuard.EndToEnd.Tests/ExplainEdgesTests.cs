@@ -73,6 +73,9 @@ public class ExplainEdgesTests
         Assert.Contains("strongest edges inside the campaign", text, StringComparison.Ordinal);
         Assert.Contains("the store keeps each account's strongest 50 partners", text, StringComparison.Ordinal);
         AssertPrintedSafely(text);
+
+        // The operator's sign-up script made its accounts in batches: the bursts are listed among the evidence.
+        Assert.Contains("sign-up in the same half hour (a burst of account creation)", text, StringComparison.Ordinal);
     }
 
     private static void AssertPrintedSafely(string text)

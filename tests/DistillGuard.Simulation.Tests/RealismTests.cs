@@ -42,6 +42,46 @@ public sealed class RealismTests(TinyLogFixture tiny) : IClassFixture<TinyLogFix
     }
 
     [Fact]
+    public void OrganisationsAlsoCreateSeveralAccountsWithinMinutes()
+    {
+        // An administrator onboarding a team: the burst of sign-ups that campaign operators make too.
+        var bulk = Organic.Where(r => r.TryGetProperty("organization_id", out _))
+            .GroupBy(r => r.GetProperty("organization_id").GetString())
+            .Select(org => org.Select(r => (Account: Account(r), Created: Created(r))).Distinct().ToArray())
+            .Where(accounts => accounts.Length >= 3 && accounts.Max(a => a.Created) - accounts.Min(a => a.Created) < TimeSpan.FromMinutes(10));
+        Assert.NotEmpty(bulk);
+    }
+
+    [Fact]
+    public void YoungCampaignAccountsAreCreatedInBatchesAndAgedOnesAreNot()
+    {
+        // Hydra-style and agentic operators run a sign-up script; low-and-slow operators buy accounts aged at random.
+        var batched = CampaignBursts(tiny.Log.Labels.Where(l => l.Kind is "hydra" or "agentic"));
+        Assert.True(batched.InBurst >= 0.5 * batched.Accounts, $"{batched.InBurst} of {batched.Accounts} young campaign accounts share a half hour of creation with two others");
+        var aged = CampaignBursts(tiny.Log.Labels.Where(l => l.Kind == "low-and-slow"));
+        Assert.True(aged.Accounts > 0);
+        Assert.True(aged.InBurst <= 0.1 * aged.Accounts, $"{aged.InBurst} of {aged.Accounts} aged accounts in bursts");
+    }
+
+    /// <summary>How many of the labelled campaign accounts were created in a half hour with at least two others of their campaign.</summary>
+    private (int Accounts, int InBurst) CampaignBursts(IEnumerable<LabelRow> labels)
+    {
+        var campaignOf = labels.ToDictionary(l => l.AccountId, l => l.CampaignId, StringComparer.Ordinal);
+        var created = tiny.Log.Records.Where(r => campaignOf.ContainsKey(Account(r)))
+            .Select(r => (Account: Account(r), Created: Created(r)))
+            .Distinct()
+            .ToArray();
+        var inBurst = created
+            .GroupBy(a => (campaignOf[a.Account], a.Created.UtcTicks / TimeSpan.FromMinutes(30).Ticks))
+            .Where(g => g.Count() >= 3)
+            .Sum(g => g.Count());
+        return (created.Length, inBurst);
+    }
+
+    private static DateTimeOffset Created(JsonElement r) =>
+        DateTimeOffset.Parse(r.GetProperty("account_created_at").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public void OrganicUsersAlsoDeclareToolsThinkAndSetHighCaps()
     {
         Assert.Contains(Organic, r => r.TryGetProperty("tools_declared", out JsonElement t) && t.GetInt32() > 0);

@@ -105,12 +105,19 @@ internal static class ExplainEdges
                 $"estimated Jaccard {e.Detail:0.00} of active hours; {r.Carriers:N0} accounts share the hour pattern, {ordinary}"),
             LinkKind.Succession => string.Create(CultureInfo.InvariantCulture,
                 $"one began {e.Detail:0.0} h after the other's last call, on a value carried by {r.Carriers:N0} accounts, {ordinary}"),
+            LinkKind.SignupBurst => string.Create(CultureInfo.InvariantCulture,
+                $"both created in the half hour from {LinkKinds.SignupBucketStart(e.Value):yyyy-MM-dd HH:mm} UTC, with {r.Carriers - 2:N0} other accounts; {ordinary} were created in it"),
             _ => string.Create(CultureInfo.InvariantCulture,
                 $"shared with {r.Carriers - 1:N0} other accounts; carried by {ordinary}"),
         };
     }
 
-    private static string ValueText(LinkEdge e) => e.Value == 0 ? "—" : e.Value.ToString("x16", CultureInfo.InvariantCulture)[..10];
+    private static string ValueText(LinkEdge e) => e switch
+    {
+        { Value: 0 } => "—",
+        { Kind: LinkKind.SignupBurst } when LinkKinds.SignupBucketStart(e.Value) is { } start => start.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        _ => e.Value.ToString("x16", CultureInfo.InvariantCulture)[..10],
+    };
 
     private static string Number(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }

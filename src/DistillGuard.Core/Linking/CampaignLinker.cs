@@ -72,7 +72,7 @@ public static class CampaignLinker
         PairStrengths pairs, TemporalPairs temporal, double[] exclusivity)
     {
         var candidates = members.Where(i => isCandidate[i]).ToArray();
-        if (candidates.Length < 2 || candidates.Length < options.MinPurity * members.Count)
+        if (!LinkKinds.Binds(key.Kind, candidates.Length, members.Count, options.MinPurity))
         {
             return;
         }

@@ -22,7 +22,7 @@ internal static class ClusterEvidence
             }
 
             // A value mostly carried by outsiders (a webmail domain, a popular client) binds nothing.
-            if (inside < 2 || inside < minShare * list.Count)
+            if (!LinkKinds.Binds(key.Kind, inside, list.Count, minShare))
             {
                 continue;
             }

@@ -93,7 +93,7 @@ public sealed class EvidenceGraph
             }
 
             var candidates = members.Count(m => _isCandidate[m]);
-            if (candidates >= 2 && candidates >= _options.MinPurity * members.Count)
+            if (LinkKinds.Binds(key.Kind, candidates, members.Count, _options.MinPurity))
             {
                 shared.Add((key, members, candidates));
             }

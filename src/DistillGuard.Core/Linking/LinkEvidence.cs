@@ -18,6 +18,9 @@ public enum LinkKind
 
     /// <summary>One account's activity ended and the other's began within hours, on shared infrastructure or templates.</summary>
     Succession,
+
+    /// <summary>Created in the same half hour as at least two other candidates (a sign-up script's batch).</summary>
+    SignupBurst,
 }
 
 /// <summary>Weights and words of the link kinds.</summary>
@@ -35,6 +38,7 @@ public static class LinkKinds
         LinkKind.Template => 0.5,
         LinkKind.Lockstep => 0.5,
         LinkKind.Succession => 0.5,
+        LinkKind.SignupBurst => 0.3,
         _ => 0,
     };
 
@@ -42,7 +46,35 @@ public static class LinkKinds
     /// Identity and infrastructure kinds, as opposed to content (templates, system prompts) and
     /// timing (lockstep, succession): only these can carry the identity part of a join.
     /// </summary>
-    public static bool IsIdentity(LinkKind kind) => kind is LinkKind.Payment or LinkKind.ClientIp or LinkKind.Network or LinkKind.AsnClient or LinkKind.EmailDomain;
+    public static bool IsIdentity(LinkKind kind) =>
+        kind is LinkKind.Payment or LinkKind.ClientIp or LinkKind.Network or LinkKind.AsnClient or LinkKind.EmailDomain;
+
+    /// <summary>Width of the creation-time buckets a sign-up burst is read from (aligned to UTC half hours).</summary>
+    public static readonly TimeSpan SignupWindow = TimeSpan.FromMinutes(30);
+
+    /// <summary>The value a sign-up burst is keyed by: the half hour an account was created in.</summary>
+    public static ulong SignupBucket(long createdTicks) => (ulong)(createdTicks / SignupWindow.Ticks);
+
+    /// <summary>The start of a sign-up bucket (<see cref="SignupBucket"/>), for showing it; null for a value that is no such bucket.</summary>
+    public static DateTimeOffset? SignupBucketStart(ulong bucket) =>
+        bucket <= (ulong)(DateTimeOffset.MaxValue.UtcTicks / SignupWindow.Ticks)
+            ? new DateTimeOffset((long)bucket * SignupWindow.Ticks, TimeSpan.Zero)
+            : null;
+
+    /// <summary>
+    /// Candidates that must carry a value for it to link them. Two accounts created in the same half hour
+    /// may be chance (two researchers who signed up on one afternoon); three or more, with few ordinary
+    /// sign-ups beside them, are a batch.
+    /// </summary>
+    public static int MinCandidates(LinkKind kind) => kind == LinkKind.SignupBurst ? 3 : 2;
+
+    /// <summary>
+    /// Whether a value links the candidates that carry it: enough of them (<see cref="MinCandidates"/>), and at least
+    /// <paramref name="minPurity"/> of its carriers candidates (a university NAT, a popular VPN exit or a launch-day
+    /// wave of ordinary sign-ups fails this).
+    /// </summary>
+    public static bool Binds(LinkKind kind, int candidates, int carriers, double minPurity) =>
+        candidates >= MinCandidates(kind) && candidates >= minPurity * carriers;
 
     public static string Describe(LinkKind kind) => kind switch
     {
@@ -55,6 +87,7 @@ public static class LinkKinds
         LinkKind.Template => "identical prompt wrapper template",
         LinkKind.Lockstep => "active in the same hours (lockstep)",
         LinkKind.Succession => "took over within hours of the other's last call (succession)",
+        LinkKind.SignupBurst => "sign-up in the same half hour (a burst of account creation)",
         _ => kind.ToString(),
     };
 
@@ -70,6 +103,7 @@ public static class LinkKinds
         LinkKind.Template => "template",
         LinkKind.Lockstep => "lockstep",
         LinkKind.Succession => "succession",
+        LinkKind.SignupBurst => "signup_burst",
         _ => kind.ToString(),
     };
 

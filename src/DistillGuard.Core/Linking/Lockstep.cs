@@ -36,7 +36,7 @@ internal static class Lockstep
         foreach (var (_, members) in bands.OrderBy(b => b.Key))
         {
             var candidates = members.Where(i => isCandidate[i]).ToArray();
-            if (candidates.Length < 2 || candidates.Length < options.MinPurity * members.Count || candidates.Length > options.MaxPairBucket)
+            if (!LinkKinds.Binds(LinkKind.Lockstep, candidates.Length, members.Count, options.MinPurity) || candidates.Length > options.MaxPairBucket)
             {
                 continue;
             }

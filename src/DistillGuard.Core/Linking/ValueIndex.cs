@@ -43,6 +43,11 @@ internal static class ValueIndex
                 yield return new ValueKey(kind, value);
             }
         }
+
+        if (state.CreatedTicks != long.MaxValue)
+        {
+            yield return new ValueKey(LinkKind.SignupBurst, LinkKinds.SignupBucket(state.CreatedTicks));
+        }
     }
 
     /// <summary>Adds an account to a key's list once (accounts arrive in position order).</summary>

@@ -27,6 +27,7 @@ internal static class CoderPopulation
             string? org = seats > 1 ? Identities.OrganizationId(rng) : null;
             string payment = Identities.PaymentFingerprint(rng);
             string domain = seats > 1 || rng.Chance(0.3) ? Identities.CompanyDomain(rng) : Identities.ConsumerDomain(rng);
+            DateTimeOffset? firstSeat = null;
             for (int i = 0; i < seats; i++, made++)
             {
                 Endpoint home = Networks.ResidentialIn(rng, country).RandomEndpoint(rng);
@@ -41,6 +42,12 @@ internal static class CoderPopulation
                 DateTimeOffset created = rng.Chance(0.1)
                     ? ctx.Spec.Start.AddDays(-rng.Uniform(0.2, 6))
                     : Identities.CreatedBefore(rng, ctx.Spec.Start, 20, 700);
+                firstSeat ??= created;
+                if (org is not null && Identities.ProvisionsInBulk(org))
+                {
+                    created = Identities.BulkSeat(firstSeat.Value, i);
+                }
+
                 string[] uas = rng.Chance(0.3) ? [UserAgents.CodingTool(rng), UserAgents.CodingTool(rng)] : [UserAgents.CodingTool(rng)];
                 var draft = new AccountDraft(Kind, created, domain, payment, endpoints, uas, tz, OrganizationId: org);
                 Emit(ctx.NewAccount(draft), ctx, spec);

@@ -45,6 +45,11 @@ internal static class PipelinePopulation
             for (int a = 0; a < accounts; a++)
             {
                 DateTimeOffset created = a == 0 ? orgCreated : orgCreated.AddDays(rng.Uniform(0, (ctx.Spec.Start - orgCreated).TotalDays));
+                if (Identities.ProvisionsInBulk(org))
+                {
+                    created = Identities.BulkSeat(orgCreated, a);
+                }
+
                 var draft = new AccountDraft(Kind, created, domain, payment, egress, [ua], 0, OrganizationId: org);
                 Emit(ctx.NewAccount(draft), ctx, spec);
             }

@@ -37,6 +37,15 @@ internal sealed class SimContext(ScenarioSpec spec, int seed, PromptSources prom
     /// </summary>
     public Random OperatorStream(Random own) => OperatorSeed is { } shared ? Rng.Derive(shared, 1_000_000UL + (ulong)campaigns) : own;
 
+    /// <summary>
+    /// The sign-up schedule of the campaign last named (<see cref="NextCampaignId"/>), from a stream of its own so
+    /// that the other streams are drawn as before.
+    /// </summary>
+    /// <param name="accounts">Accounts the operator signs up.</param>
+    /// <param name="spanDays">Days over which it needs them.</param>
+    public SignupBatches OperatorSignups(int accounts, double spanDays) =>
+        SignupBatches.Draw(Rng.Derive(seed, 3_000_000UL + (ulong)campaigns), accounts, spanDays);
+
     /// <summary>A fresh, independent random stream.</summary>
     public Random NewStream() => Rng.Derive(seed, ++streams);
 

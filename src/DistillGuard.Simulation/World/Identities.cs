@@ -48,6 +48,15 @@ internal static class Identities
         _ => rng.Pick(["mit.edu", "stanford.edu", "berkeley.edu", "cmu.edu", "umich.edu", "utexas.edu"]),
     };
 
+    /// <summary>
+    /// Whether an organisation's administrator created its accounts together (a team onboarded in one sitting)
+    /// rather than one at a time as people joined: a third of organisations, fixed by the id so no stream moves.
+    /// </summary>
+    public static bool ProvisionsInBulk(string organizationId) => DistillGuard.Core.Sketches.StableHash.Of(organizationId) % 3 == 0;
+
+    /// <summary>The creation time of the <paramref name="seat"/>-th account an administrator adds in one sitting.</summary>
+    public static DateTimeOffset BulkSeat(DateTimeOffset first, int seat) => first.AddSeconds(40 * seat);
+
     /// <summary>A plausible creation time: <paramref name="minDays"/>–<paramref name="maxDays"/> days before <paramref name="reference"/>.</summary>
     public static DateTimeOffset CreatedBefore(Random rng, DateTimeOffset reference, double minDays, double maxDays) =>
         reference.AddDays(-rng.Uniform(minDays, maxDays)).AddMilliseconds(-rng.Next(0, 1000));

@@ -7,7 +7,7 @@ using DistillGuard.Simulation.World;
 namespace DistillGuard.Simulation.Populations.Campaigns;
 
 /// <summary>
-/// A "hydra" operator: many young accounts on proxy addresses, a few shared payment
+/// A "hydra" operator: many young accounts, registered in batches by a sign-up script, on proxy addresses, a few shared payment
 /// instruments, round-the-clock single-turn sweeps of a dataset wrapped in a few fixed
 /// chain-of-thought templates; banned or exhausted accounts are replaced within hours.
 /// The paraphrase and cover-traffic styles run on the same infrastructure (<see cref="Run"/>).
@@ -36,7 +36,7 @@ internal static class HydraCampaign
     public static void Run(SimContext ctx, CampaignSpec spec, string kind, Func<Random, Random, IWrapper[]> kit, bool withCover)
     {
         Random rng = ctx.NewStream();
-        var op = new Operator(rng, ctx.NextCampaignId(), Networks.VpnAndProxy, paymentCount: rng.Next(2, 5) + (spec.Accounts / 12), subnetCount: rng.Next(2, 5));
+        var op = new Operator(rng, ctx.NextCampaignId(), Networks.VpnAndProxy, paymentCount: rng.Next(2, 5) + (spec.Accounts / 12), subnetCount: rng.Next(2, 5), ctx.OperatorSignups(spec.Accounts, spanDays: ctx.Spec.Days + 5.5));
         IWrapper[] wrappers = kit(ctx.OperatorStream(rng), rng);
         IPromptSource dataset = ctx.Prompts.Capability.Sweep(rng);
         string[] uas = [UserAgents.Sdk(rng), UserAgents.Sdk(rng)];
@@ -56,7 +56,7 @@ internal static class HydraCampaign
             for (int life = 0; life < lives; life++)
             {
                 DateTimeOffset end = life == lives - 1 ? s.End : t.AddHours(lifeHours * rng.Uniform(0.6, 1.4));
-                var draft = new AccountDraft(kind, Identities.CreatedBefore(rng, t, 0.5, 6), op.EmailDomain(rng), op.Payment(rng, 0.75),
+                var draft = new AccountDraft(kind, op.Signups.CreatedBefore(rng, t, 0.5, 6), op.EmailDomain(rng), op.Payment(rng, 0.75),
                     op.ProxyEndpoints(rng, rng.Next(1, 4)), [rng.Pick(uas)], 0, CampaignId: op.CampaignId);
                 AccountTraffic traffic = ctx.NewAccount(draft);
                 CoverTraffic? cover = withCover ? CoverTraffic.For(traffic, ctx, spec.OrganicShare) : null;

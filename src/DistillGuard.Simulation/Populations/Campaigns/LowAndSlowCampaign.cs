@@ -18,7 +18,7 @@ internal static class LowAndSlowCampaign
     public static void Generate(SimContext ctx, CampaignSpec spec)
     {
         Random rng = ctx.NewStream();
-        var op = new Operator(rng, ctx.NextCampaignId(), Networks.Hosting, paymentCount: rng.Next(2, 5), subnetCount: 1);
+        var op = new Operator(rng, ctx.NextCampaignId(), Networks.Hosting, paymentCount: rng.Next(2, 5), subnetCount: 1, ctx.OperatorSignups(spec.Accounts, spanDays: 440));
         // Half the harvest requests use a generic paraphrase grammar, half the operator's own wrapper,
         // paraphrased anew in each request.
         IWrapper[] wrappers = [new ParaphrasedWrapper(), HouseStyle.Draw(ctx.OperatorStream(rng)).Paraphrasing()];

@@ -6,7 +6,8 @@ namespace DistillGuard.Simulation.Populations.Campaigns;
 
 /// <summary>
 /// Infrastructure one operator reuses across its accounts: a few payment instruments, proxy
-/// subnets and e-mail domains. Campaign ids (<c>camp-n</c>) appear only in the labels.
+/// subnets, e-mail domains and a sign-up script that registers accounts in batches.
+/// Campaign ids (<c>camp-n</c>) appear only in the labels.
 /// </summary>
 internal sealed class Operator
 {
@@ -14,9 +15,11 @@ internal sealed class Operator
     private readonly IReadOnlyList<(AutonomousSystem As, string Subnet)> subnets;
     private readonly IReadOnlyList<string> domains;
 
-    public Operator(Random rng, string campaignId, IReadOnlyList<AutonomousSystem> networks, int paymentCount, int subnetCount)
+    /// <param name="signups">When the operator's sign-up script runs (<see cref="SignupBatches"/>), from a stream of its own.</param>
+    public Operator(Random rng, string campaignId, IReadOnlyList<AutonomousSystem> networks, int paymentCount, int subnetCount, SignupBatches signups)
     {
         CampaignId = campaignId;
+        Signups = signups;
         payments = [.. Enumerable.Range(0, paymentCount).Select(_ => Identities.PaymentFingerprint(rng))];
         subnets = [.. Enumerable.Range(0, subnetCount).Select(_ =>
         {
@@ -27,6 +30,8 @@ internal sealed class Operator
     }
 
     public string CampaignId { get; }
+
+    public SignupBatches Signups { get; }
 
     /// <summary>One of the shared instruments for most accounts; some pay with a card of their own or not at all.</summary>
     public string? Payment(Random rng, double sharedShare) => rng.NextDouble() switch
