@@ -21,7 +21,11 @@ public static class FeaturesCsv
     ];
 
     /// <summary>Columns after the capability shares, so earlier columns keep their positions.</summary>
-    private static readonly string[] Trailing = ["distinct_clients", "interleaved_share", "inferred_turn_share"];
+    private static readonly string[] Trailing =
+    [
+        "distinct_clients", "interleaved_share", "inferred_turn_share",
+        "lead_client_share", "lead_client_elicitation_share", "lead_client_capability_share",
+    ];
 
     public static void Write(string path, IReadOnlyList<AccountFeatures> features)
     {
@@ -40,7 +44,7 @@ public static class FeaturesCsv
                 f.HarvestCapabilityShare, f.DistinctPromptShare, f.TemplateShare, f.ErrorShare,
             ];
             text.Append(Csv.Field(f.AccountId.Value));
-            foreach (var value in values.Concat(f.CapabilityMix.Cast<object?>()).Concat([f.DistinctClients, f.InterleavedShare, f.InferredTurnShare]))
+            foreach (var value in values.Concat(f.CapabilityMix.Cast<object?>()).Concat(Trail(f)))
             {
                 text.Append(',').Append(value switch
                 {
@@ -56,4 +60,10 @@ public static class FeaturesCsv
 
         File.WriteAllText(path, text.ToString(), new UTF8Encoding(false));
     }
+
+    private static object?[] Trail(AccountFeatures f) =>
+    [
+        f.DistinctClients, f.InterleavedShare, f.InferredTurnShare,
+        f.LeadClientShare, f.LeadClientElicitationShare, f.LeadClientCapabilityShare,
+    ];
 }

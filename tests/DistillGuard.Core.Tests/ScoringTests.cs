@@ -18,6 +18,8 @@ public class ScoringTests
         from age in Gen.Double[0, 2000]
         from perDay in Gen.Double[0.1, 10_000]
         from meanOut in Gen.Double[0, 8_000]
+        from clients in Gen.Double[1, 200]
+        from lead in Gen.Double[0, 1].Array[3]
         select new AccountFeatures
         {
             AccountId = new AccountId("a"),
@@ -54,6 +56,10 @@ public class ScoringTests
             DistinctPromptShare = shares[3],
             TemplateShare = shares[5],
             ErrorShare = 0,
+            DistinctClients = clients,
+            LeadClientShare = lead[0] < 0.3 ? 0 : lead[0],
+            LeadClientElicitationShare = lead[1],
+            LeadClientCapabilityShare = lead[2],
         };
 
     // Each risk feature, and a way to make it riskier.
@@ -76,6 +82,9 @@ public class ScoringTests
         (f, d) => f with { AccountAgeDaysAtFirstUse = Math.Max(0, f.AccountAgeDaysAtFirstUse!.Value - (d * 100)) },
         (f, d) => f with { MeanTurnIndex = Math.Max(0, f.MeanTurnIndex - (d * 10)) }, // less conversational depth
         (f, d) => f with { ToolResultFeedbackShare = Math.Max(0, f.ToolResultFeedbackShare - d) }, // fewer results used
+        (f, d) => f with { LeadClientElicitationShare = Math.Min(1, f.LeadClientElicitationShare + d) }, // a reseller's heavy client asks for more reasoning
+        (f, d) => f with { LeadClientCapabilityShare = Math.Min(1, f.LeadClientCapabilityShare + d) },
+        (f, d) => f with { DistinctClients = f.DistinctClients + (d * 50) }, // more clients behind the account
     ];
 
     [Fact]

@@ -60,6 +60,26 @@ public class QualityFloorTests
     }
 
     [Fact]
+    public async Task EveryHarvestingResellerIsFoundByTheClientThatCarriesItsHarvestAndNoOrdinaryResellerIs()
+    {
+        // Seed 1 is a tuning seed: it shows client-by-client reading at work, not a floor. Read whole, a pool of
+        // harvesting reseller accounts there stayed under the campaign threshold (recall 0.933): the customers'
+        // traffic dilutes the harvester's sweeps.
+        using var dir = new TempDir();
+        await SimulateAnalyseEvaluate(dir, "tiny-adversaries", 1);
+
+        var kinds = LabelsCsv.Read(Path.Combine(dir["data"], "labels.csv")).ToDictionary(l => l.AccountId.Value, l => l.Kind, StringComparer.Ordinal);
+        var verdicts = AccountsCsv.Read(Path.Combine(dir["out"], "accounts.csv")).ToArray();
+        var harvesting = verdicts.Where(v => kinds[v.AccountId.Value] == "reseller-proxy").ToArray();
+        Assert.NotEmpty(harvesting);
+        Assert.All(harvesting, v => Assert.Equal(DistillGuard.Core.Model.Verdict.Distillation, v.Verdict));
+        var lines = await File.ReadAllLinesAsync(Path.Combine(dir["out"], "accounts.csv"));
+        Assert.Contains(lines, line => kinds.GetValueOrDefault(line[..line.IndexOf(',', StringComparison.Ordinal)]) == "reseller-proxy"
+            && line.Contains("of the requests of one client that sends", StringComparison.Ordinal));
+        Assert.All(verdicts.Where(v => kinds[v.AccountId.Value] == "reseller"), v => Assert.NotEqual(DistillGuard.Core.Model.Verdict.Distillation, v.Verdict));
+    }
+
+    [Fact]
     public async Task AccountsPulledInOnACampaignsWordingAreHarvestersAndTheCampaignSaysHowMany()
     {
         // Seed 2 is a tuning seed: this shows the pull-in at work (unlinked slow-style accounts, outside every

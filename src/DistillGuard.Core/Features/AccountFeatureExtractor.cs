@@ -1,5 +1,6 @@
 using System.Numerics;
 using DistillGuard.Core.Model;
+using DistillGuard.Core.Sketches;
 
 namespace DistillGuard.Core.Features;
 
@@ -25,6 +26,7 @@ public static class AccountFeatureExtractor
             }
         }
 
+        var lead = LeadClient(state);
         return new AccountFeatures
         {
             AccountId = state.AccountId,
@@ -67,8 +69,25 @@ public static class AccountFeatureExtractor
             DistinctClients = state.Clients.Estimate(),
             InterleavedShare = state.InterleavedTurns / (double)followUps,
             InferredTurnShare = state.InferredTurns / (double)followUps,
+            LeadClientShare = lead?.Share ?? 0,
+            LeadClientElicitationShare = lead?.ElicitationShare ?? 0,
+            LeadClientCapabilityShare = lead?.CapabilityShare ?? 0,
         };
     }
+
+    /// <summary>A client must send this share of the account's traffic to be read on its own.</summary>
+    public const double LeadClientMinShare = 0.1;
+
+    /// <summary>Exchanges a client must have been counted for before its shares are read.</summary>
+    public const int LeadClientMinSeen = 50;
+
+    /// <summary>Of the clients sending at least a tenth of the traffic, the one whose requests most ask for reasoning and harvest capabilities.</summary>
+    private static ClientSlice? LeadClient(AccountState state) =>
+        state.Slices?.Heavy(LeadClientMinShare, LeadClientMinSeen)
+            .OrderByDescending(c => c.ElicitationShare + c.CapabilityShare)
+            .ThenByDescending(c => c.Share)
+            .Select(c => (ClientSlice?)c)
+            .FirstOrDefault();
 
     private static double TemplateShare(AccountState state, double n)
     {

@@ -1,4 +1,5 @@
 using DistillGuard.Core.Model;
+using DistillGuard.Core.Sketches;
 
 namespace DistillGuard.Core.Features;
 
@@ -70,6 +71,11 @@ public sealed partial class AccountState
 
         DistinctPrompts.Merge(other.DistinctPrompts);
         _clients.Merge(other._clients);
+        if (other.Slices is { } slices)
+        {
+            Slices ??= new ClientSlices();
+            Slices.Merge(slices);
+        }
         Attributes.Merge(other.Attributes);
         Phrases.Merge(other.Phrases);
         _activity.Merge(other._activity);

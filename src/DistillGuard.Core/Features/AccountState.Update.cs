@@ -39,6 +39,12 @@ public sealed partial class AccountState
         if (attributes.Client != 0)
         {
             _clients.Add(attributes.Client);
+            if (Slices is null && _clients.BitsSet >= SlicedFromClients)
+            {
+                Slices = new ClientSlices();
+            }
+
+            Slices?.Add(attributes.Client, signals.ElicitsReasoning, Capabilities.IsHarvestTarget(signals.Capability));
         }
 
         Attributes.Add((int)AttributeKind.TemplateHead, signals.Template.Head);

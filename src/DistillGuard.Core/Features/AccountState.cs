@@ -66,6 +66,15 @@ public sealed partial class AccountState
     /// <summary>Phrases the account repeats across the opening prompts of its conversations (for linking paraphrased wrappers).</summary>
     public RecurringPhrases Phrases { get; } = new();
 
+    /// <summary>Distinct clients from which an account's traffic is also kept client by client (<see cref="Slices"/>).</summary>
+    internal const int SlicedFromClients = 4;
+
+    /// <summary>
+    /// The heaviest clients' parts of the traffic, once the account has been seen from <see cref="SlicedFromClients"/>
+    /// clients (a person with a browser, an app and an SDK never pays for it); null before.
+    /// </summary>
+    public ClientSlices? Slices { get; private set; }
+
     private ActivitySignature _activity;
     /// <summary>Distinct clients (user agents) the account's requests came from.</summary>
     public LinearCounter64 Clients => _clients;
@@ -96,5 +105,6 @@ public sealed partial class AccountState
         + 24 + 64 // HyperLogLog registers
         + 40 // activity signature: 16 two-byte bins, active-hour count, last hour
         + 48 + Attributes.PayloadBytes
-        + Phrases.PayloadBytes;
+        + Phrases.PayloadBytes
+        + (Slices?.PayloadBytes ?? 0);
 }

@@ -70,6 +70,15 @@ public sealed record AccountFeatures
     /// <summary>Share of follow-up turns sent while another of the account's conversations was the latest: threads open at once.</summary>
     public double InterleavedShare { get; init; }
 
+    /// <summary>
+    /// The most harvest-like of the clients (user agents) that each send at least a tenth of the account's traffic
+    /// (<see cref="Sketches.ClientSlices"/>): the share it sends (0 when none qualifies), and the shares of its
+    /// requests that ask for written-out reasoning and that target a harvest capability.
+    /// </summary>
+    public double LeadClientShare { get; init; }
+    public double LeadClientElicitationShare { get; init; }
+    public double LeadClientCapabilityShare { get; init; }
+
     // How the turns were known.
     /// <summary>Share of follow-up turns whose place in a conversation was read from the history they resend, the log having no turn numbers (<see cref="Features.ResentContext"/>).</summary>
     public double InferredTurnShare { get; init; }

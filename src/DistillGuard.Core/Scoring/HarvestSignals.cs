@@ -14,10 +14,10 @@ public static class HarvestSignals
         var age = f.AccountAgeDaysAtFirstUse;
         return
         [
-            (SignalNames.ReasoningElicitation, Clamp(f.ReasoningElicitationShare / 0.5),
-                $"{Pct(f.ReasoningElicitationShare)} of prompts ask the model to write out its reasoning"),
-            (SignalNames.HarvestCapability, Clamp((f.HarvestCapabilityShare - 0.2) / 0.7),
-                $"{Pct(f.HarvestCapabilityShare)} of prompts target coding, math, reasoning, agentic or planning skills"),
+            (SignalNames.ReasoningElicitation, Clamp(Elicitation(f) / 0.5),
+                $"{Pct(f.ReasoningElicitationShare)} of prompts ask the model to write out its reasoning{FromLead(f, f.LeadClientElicitationShare, f.ReasoningElicitationShare)}"),
+            (SignalNames.HarvestCapability, Clamp((Capability(f) - 0.2) / 0.7),
+                $"{Pct(f.HarvestCapabilityShare)} of prompts target coding, math, reasoning, agentic or planning skills{FromLead(f, f.LeadClientCapabilityShare, f.HarvestCapabilityShare)}"),
             (SignalNames.Breadth, Clamp(Math.Log10(Math.Max(1, f.ExchangesPerActiveDay * f.FirstTurnShare)) / 2) * Clamp(f.DistinctPromptShare),
                 $"{f.ExchangesPerActiveDay * f.FirstTurnShare:0.#} new, distinct tasks per active day ({Pct(f.FirstTurnShare)} of exchanges open one)"),
             (SignalNames.OutputEconomics, Math.Max(Clamp((Math.Log10(Math.Max(1e-3, f.OutputInputRatio)) + 0.3) / 1.3), Clamp(Math.Log10(Math.Max(1, f.MeanOutputTokens) / 60) / 1.2)),
@@ -40,6 +40,25 @@ public static class HarvestSignals
                 $"{Pct(f.ToolResultFeedbackShare)} of tool calls have their result fed back, in sessions {f.MeanTurnIndex:0.0} turns deep"),
         ];
     }
+
+    /// <summary>
+    /// An account that fronts many people is read on what it carries, client by client: where one heavy client (a tenth
+    /// of the traffic or more) asks for written-out reasoning more than the account as a whole, that client's share
+    /// counts (the harvester's SDK among a reseller's customers). A person's account is read whole.
+    /// </summary>
+    internal static double Elicitation(AccountFeatures f) =>
+        ReadsClients(f) ? Math.Max(f.ReasoningElicitationShare, f.LeadClientElicitationShare) : f.ReasoningElicitationShare;
+
+    /// <summary>The harvest-capability share, read as <see cref="Elicitation"/> is.</summary>
+    internal static double Capability(AccountFeatures f) =>
+        ReadsClients(f) ? Math.Max(f.HarvestCapabilityShare, f.LeadClientCapabilityShare) : f.HarvestCapabilityShare;
+
+    private static bool ReadsClients(AccountFeatures f) => MixedTraffic.Is(f) && f.LeadClientShare > 0;
+
+    /// <summary>Names the client when its share is the one that counts.</summary>
+    private static string FromLead(AccountFeatures f, double lead, double whole) => ReadsClients(f) && lead > whole
+        ? $"; {Pct(lead)} of the requests of one client that sends {Pct(f.LeadClientShare)} of the account's traffic"
+        : string.Empty;
 
     internal static double Clamp(double x) => double.IsNaN(x) ? 0 : Math.Clamp(x, 0, 1);
 

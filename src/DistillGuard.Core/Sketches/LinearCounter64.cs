@@ -18,6 +18,9 @@ public struct LinearCounter64 : IEquatable<LinearCounter64>
 
     public readonly bool IsEmpty => _bits == 0;
 
+    /// <summary>Bits set: a lower bound on the distinct values added, read without a logarithm.</summary>
+    public readonly int BitsSet => BitOperations.PopCount(_bits);
+
     public void Add(ulong hash) => _bits |= 1UL << (int)(hash >> 58);
 
     public void Merge(LinearCounter64 other) => _bits |= other._bits;
