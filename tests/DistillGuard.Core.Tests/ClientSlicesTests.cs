@@ -78,7 +78,11 @@ public class ClientSlicesTests
         var whole = HarvestScorer.Score(reseller with { LeadClientShare = 0 }, ScoringParameters.Default);
         Assert.True(byClient.LogOdds > whole.LogOdds + 1);
         var elicitation = Assert.Single(byClient.Reasons, r => r.Signal == SignalNames.ReasoningElicitation);
-        Assert.Contains("60 % of the requests of one client that sends 30 % of the account's traffic", elicitation.Evidence, StringComparison.Ordinal);
+        Assert.Contains("one client that sends 30 % of the account's traffic opens a new harvest-capability task asking for the reasoning in 60 % of its requests", elicitation.Evidence, StringComparison.Ordinal);
+
+        // An app that many people use through the reseller carries whatever they ask: read whole.
+        var app = reseller with { LeadClientCapabilityShare = HarvestSignals.MinSweepingShare - 0.01 };
+        Assert.Equal(whole.LogOdds, HarvestScorer.Score(app, ScoringParameters.Default).LogOdds, 9);
 
         // One person with a few clients: the account is read whole, whatever its heaviest client asks.
         var person = reseller with { DistinctClients = 3 };

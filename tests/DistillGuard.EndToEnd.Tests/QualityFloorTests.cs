@@ -75,7 +75,7 @@ public class QualityFloorTests
         Assert.All(harvesting, v => Assert.Equal(DistillGuard.Core.Model.Verdict.Distillation, v.Verdict));
         var lines = await File.ReadAllLinesAsync(Path.Combine(dir["out"], "accounts.csv"));
         Assert.Contains(lines, line => kinds.GetValueOrDefault(line[..line.IndexOf(',', StringComparison.Ordinal)]) == "reseller-proxy"
-            && line.Contains("of the requests of one client that sends", StringComparison.Ordinal));
+            && line.Contains("of the account's traffic opens a new", StringComparison.Ordinal));
         Assert.All(verdicts.Where(v => kinds[v.AccountId.Value] == "reseller"), v => Assert.NotEqual(DistillGuard.Core.Model.Verdict.Distillation, v.Verdict));
     }
 

@@ -27,7 +27,7 @@ public sealed partial class AccountState
 
         AddTiming(ticks);
         AddTokens(exchange);
-        AddConversation(exchange);
+        var opening = AddConversation(exchange);
 
         _histograms[CapabilityOffset + (int)signals.Capability]++;
         if (signals.ElicitsReasoning)
@@ -44,7 +44,11 @@ public sealed partial class AccountState
                 Slices = new ClientSlices();
             }
 
-            Slices?.Add(attributes.Client, signals.ElicitsReasoning, Capabilities.IsHarvestTarget(signals.Capability));
+            // A client is read on the sweeps it sends: requests that open a new task targeting a harvest capability and,
+            // for the reasoning count, ask for the reasoning too. A harvester's SDK sends little else; an app whose users
+            // ask for help with all sorts of things, and talk it through, sends them now and then.
+            var sweep = opening && Capabilities.IsHarvestTarget(signals.Capability);
+            Slices?.Add(attributes.Client, sweep && signals.ElicitsReasoning, sweep);
         }
 
         Attributes.Add((int)AttributeKind.TemplateHead, signals.Template.Head);
@@ -110,7 +114,8 @@ public sealed partial class AccountState
         }
     }
 
-    private void AddConversation(Exchange exchange)
+    /// <returns>Whether the exchange opens a conversation (a new task).</returns>
+    private bool AddConversation(Exchange exchange)
     {
         // Without logged turn numbers, the history the exchange resends says whether it continues a conversation.
         var turn = ResentContext.TurnIndex(exchange, new TurnContext(_lastResent, _lastTurn, !_outOfOrder, OutputTokens / (double)Exchanges));
@@ -122,7 +127,8 @@ public sealed partial class AccountState
         }
         TurnIndexSum += turn;
         MaxTurnIndex = Math.Max(MaxTurnIndex, turn);
-        if (turn == 0 || (exchange.ConversationId is null && exchange.TurnIndex is not null))
+        var opening = turn == 0 || (exchange.ConversationId is null && exchange.TurnIndex is not null);
+        if (opening)
         {
             FirstTurns++;
             Phrases.AddPrompt(exchange.Prompt);
@@ -152,5 +158,6 @@ public sealed partial class AccountState
 
         _lastConversation = conversation;
         _lastWasToolUse = toolUse;
+        return opening;
     }
 }

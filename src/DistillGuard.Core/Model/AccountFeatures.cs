@@ -73,7 +73,7 @@ public sealed record AccountFeatures
     /// <summary>
     /// The most harvest-like of the clients (user agents) that each send at least a tenth of the account's traffic
     /// (<see cref="Sketches.ClientSlices"/>): the share it sends (0 when none qualifies), and the shares of its
-    /// requests that ask for written-out reasoning and that target a harvest capability.
+    /// requests that open a new harvest-capability task asking for written-out reasoning, and that open one at all.
     /// </summary>
     public double LeadClientShare { get; init; }
     public double LeadClientElicitationShare { get; init; }

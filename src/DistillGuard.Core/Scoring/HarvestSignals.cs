@@ -15,9 +15,9 @@ public static class HarvestSignals
         return
         [
             (SignalNames.ReasoningElicitation, Clamp(Elicitation(f) / 0.5),
-                $"{Pct(f.ReasoningElicitationShare)} of prompts ask the model to write out its reasoning{FromLead(f, f.LeadClientElicitationShare, f.ReasoningElicitationShare)}"),
+                $"{Pct(f.ReasoningElicitationShare)} of prompts ask the model to write out its reasoning{FromLead(f, f.LeadClientElicitationShare, f.ReasoningElicitationShare, "a new harvest-capability task asking for the reasoning")}"),
             (SignalNames.HarvestCapability, Clamp((Capability(f) - 0.2) / 0.7),
-                $"{Pct(f.HarvestCapabilityShare)} of prompts target coding, math, reasoning, agentic or planning skills{FromLead(f, f.LeadClientCapabilityShare, f.HarvestCapabilityShare)}"),
+                $"{Pct(f.HarvestCapabilityShare)} of prompts target coding, math, reasoning, agentic or planning skills{FromLead(f, f.LeadClientCapabilityShare, f.HarvestCapabilityShare, "a new task of these kinds")}"),
             (SignalNames.Breadth, Clamp(Math.Log10(Math.Max(1, f.ExchangesPerActiveDay * f.FirstTurnShare)) / 2) * Clamp(f.DistinctPromptShare),
                 $"{f.ExchangesPerActiveDay * f.FirstTurnShare:0.#} new, distinct tasks per active day ({Pct(f.FirstTurnShare)} of exchanges open one)"),
             (SignalNames.OutputEconomics, Math.Max(Clamp((Math.Log10(Math.Max(1e-3, f.OutputInputRatio)) + 0.3) / 1.3), Clamp(Math.Log10(Math.Max(1, f.MeanOutputTokens) / 60) / 1.2)),
@@ -43,8 +43,10 @@ public static class HarvestSignals
 
     /// <summary>
     /// An account that fronts many people is read on what it carries, client by client: where one heavy client (a tenth
-    /// of the traffic or more) asks for written-out reasoning more than the account as a whole, that client's share
-    /// counts (the harvester's SDK among a reseller's customers). A person's account is read whole.
+    /// of the traffic or more) opens new tasks asking for written-out reasoning more often than the account's prompts ask
+    /// for it as a whole, that client's share counts (the harvester's SDK sweeping among a reseller's customers; an app
+    /// whose users ask "step by step" and then talk it through spends most requests on follow-ups, which do not count).
+    /// A person's account is read whole.
     /// </summary>
     internal static double Elicitation(AccountFeatures f) =>
         ReadsClients(f) ? Math.Max(f.ReasoningElicitationShare, f.LeadClientElicitationShare) : f.ReasoningElicitationShare;
@@ -53,11 +55,20 @@ public static class HarvestSignals
     internal static double Capability(AccountFeatures f) =>
         ReadsClients(f) ? Math.Max(f.HarvestCapabilityShare, f.LeadClientCapabilityShare) : f.HarvestCapabilityShare;
 
-    private static bool ReadsClients(AccountFeatures f) => MixedTraffic.Is(f) && f.LeadClientShare > 0;
+    /// <summary>
+    /// Share of a client's requests that must open a harvest-capability task for the client to be read on its own: a
+    /// script sweeping a dataset sends little else, while an app that many people use through a reseller carries
+    /// whatever they ask (on a held-out run, such an app's requests opened capability tasks 42 % of the time, and read
+    /// on its own it tipped an ordinary reseller pool into a campaign; docs/scoring.md).
+    /// </summary>
+    public const double MinSweepingShare = 0.5;
+
+    private static bool ReadsClients(AccountFeatures f) =>
+        MixedTraffic.Is(f) && f.LeadClientShare > 0 && f.LeadClientCapabilityShare >= MinSweepingShare;
 
     /// <summary>Names the client when its share is the one that counts.</summary>
-    private static string FromLead(AccountFeatures f, double lead, double whole) => ReadsClients(f) && lead > whole
-        ? $"; {Pct(lead)} of the requests of one client that sends {Pct(f.LeadClientShare)} of the account's traffic"
+    private static string FromLead(AccountFeatures f, double lead, double whole, string what) => ReadsClients(f) && lead > whole
+        ? $"; one client that sends {Pct(f.LeadClientShare)} of the account's traffic opens {what} in {Pct(lead)} of its requests"
         : string.Empty;
 
     internal static double Clamp(double x) => double.IsNaN(x) ? 0 : Math.Clamp(x, 0, 1);

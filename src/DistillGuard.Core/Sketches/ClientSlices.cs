@@ -3,16 +3,17 @@ namespace DistillGuard.Core.Sketches;
 /// <summary>One heavy client's part of an account's traffic.</summary>
 /// <param name="Share">Share of the account's exchanges the client sent (Space-Saving: an overestimate by at most a seventh).</param>
 /// <param name="Seen">Exchanges counted since the client took its counter; the two shares below are over these.</param>
-/// <param name="ElicitationShare">Share of them asking the model to write out its reasoning.</param>
-/// <param name="CapabilityShare">Share of them targeting coding, math, reasoning, agentic or planning skills.</param>
+/// <param name="ElicitationShare">Share of them counted as reasoning asks (by the account state: sweeps that ask for the reasoning).</param>
+/// <param name="CapabilityShare">Share of them counted as capability requests (by the account state: sweeps, requests opening a harvest-capability task).</param>
 public readonly record struct ClientSlice(double Share, int Seen, double ElicitationShare, double CapabilityShare);
 
 /// <summary>
 /// The heaviest clients (user agents) behind an account, each with what its requests ask for: a Space-Saving table
 /// (Metwally, Agrawal and El Abbadi, 2005) of six counters. A client that sends more than a seventh of the account's
-/// traffic always holds a counter. Each counter also counts, since its client took it, the requests that ask for
-/// written-out reasoning and the requests that target a harvest capability, so a reseller's account can be read
-/// client by client: the harvester's SDK sweeping a dataset stands out from the customers around it. One int array
+/// traffic always holds a counter. Each counter also counts, since its client took it, two kinds of request the
+/// caller marks (the account state marks sweeps, requests that open a harvest-capability task, and the sweeps that
+/// ask for the reasoning), so a reseller's account can be read client by client: the harvester's SDK sweeping a
+/// dataset stands out from the customers around it. One int array
 /// of 30 values; mergeable (approximately: counters of one client add up, and the six heaviest are kept).
 /// </summary>
 public sealed class ClientSlices
@@ -30,6 +31,8 @@ public sealed class ClientSlices
     /// <summary>Approximate bytes held: the object, its counters and the array.</summary>
     public int PayloadBytes => 16 + 4 + 8 + 8 + 24 + (_cells.Length * 4);
 
+    /// <param name="elicits">The request counts towards the client's reasoning asks.</param>
+    /// <param name="capability">The request counts towards the client's harvest-capability requests.</param>
     public void Add(ulong client, bool elicits, bool capability)
     {
         Total++;
