@@ -31,6 +31,9 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         var sharing = options.SharingKey is null ? null : new SharingMaterial();
         var wrappers = options.Embeddings is null ? null : new WrapperSamples(hasher.Hash("wrapper-sample-salt"));
 
+        // The model loads while the log is read, instead of after it.
+        var preparing = options.Embeddings is { } embeddings ? Task.Run(embeddings.Encoder.Prepare, ct) : Task.CompletedTask;
+
         using var rejects = new JsonlRejectWriter(Path.Combine(options.OutDir, "rejects.jsonl"));
         var reader = new ExchangeLogReader(rejects);
         store?.BeginRun(new RunInfo(runId, started, TimeSpan.Zero, options.Input, options.ModelVersion, new RunCounts(0, 0, 0, 0)));
@@ -68,6 +71,7 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
 
         await producer;
         await storing;
+        await preparing;
         progress?.Report(new AnalysisProgress("scoring", reader.BytesRead, reader.TotalBytes, exchanges));
         var counts = reader.Counts;
         var runCounts = new RunCounts(counts.Read, counts.Accepted, counts.Rejected, counts.Duplicates);

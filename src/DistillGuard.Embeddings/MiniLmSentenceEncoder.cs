@@ -19,6 +19,9 @@ public sealed class MiniLmSentenceEncoder(int threads = 1) : ISentenceEncoder, I
     /// <summary>Whether the model has been loaded (by a call to <see cref="Encode"/>).</summary>
     public bool Loaded => _model.IsValueCreated;
 
+    /// <summary>Loads the model now.</summary>
+    public void Prepare() => _ = _model.Value;
+
     public float[][] Encode(IReadOnlyList<string> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);

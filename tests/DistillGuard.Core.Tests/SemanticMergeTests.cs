@@ -112,11 +112,25 @@ public class CachedSentenceEncoderTests
     {
         public int Sentences { get; private set; }
 
+        public int Prepared { get; private set; }
+
+        public void Prepare() => Prepared++;
+
         public float[][] Encode(IReadOnlyList<string> sentences)
         {
             Sentences += sentences.Count;
             return [.. sentences.Select(s => new[] { s.Length, 1f })];
         }
+    }
+
+    [Fact]
+    public void PreparingTheCacheLoadsTheModelBehindIt()
+    {
+        // The pipeline prepares the encoder while it reads the log, so the model load overlaps the read.
+        var inner = new CountingEncoder();
+        ((ISentenceEncoder)new CachedSentenceEncoder(inner)).Prepare();
+        Assert.Equal(1, inner.Prepared);
+        Assert.Equal(0, inner.Sentences);
     }
 
     [Fact]

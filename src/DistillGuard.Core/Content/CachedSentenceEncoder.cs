@@ -18,6 +18,8 @@ public sealed class CachedSentenceEncoder(ISentenceEncoder inner, int capacity =
     /// <summary>Sentences the inner encoder was asked for since this encoder was made.</summary>
     public long Misses { get; private set; }
 
+    public void Prepare() => inner.Prepare();
+
     public float[][] Encode(IReadOnlyList<string> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);

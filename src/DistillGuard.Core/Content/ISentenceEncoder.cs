@@ -7,4 +7,9 @@ namespace DistillGuard.Core.Content;
 public interface ISentenceEncoder
 {
     float[][] Encode(IReadOnlyList<string> sentences);
+
+    /// <summary>Gets ready to encode (loads a model), so that a host can do it while other work runs; nothing by default.</summary>
+    void Prepare()
+    {
+    }
 }
