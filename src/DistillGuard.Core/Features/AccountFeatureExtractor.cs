@@ -83,7 +83,7 @@ public static class AccountFeatureExtractor
 
     /// <summary>Of the clients sending at least a tenth of the traffic, the one whose requests most ask for reasoning and harvest capabilities.</summary>
     private static ClientSlice? LeadClient(AccountState state) =>
-        state.Slices?.Heavy(LeadClientMinShare, LeadClientMinSeen)
+        state.Slices?.Heavy(state.Exchanges, LeadClientMinShare, LeadClientMinSeen)
             .OrderByDescending(c => c.ElicitationShare + c.CapabilityShare)
             .ThenByDescending(c => c.Share)
             .Select(c => (ClientSlice?)c)

@@ -25,17 +25,13 @@ public sealed class ClientSlices
     private readonly int[] _cells = new int[Capacity * Stride];
     private int _used;
 
-    /// <summary>Exchanges counted in all.</summary>
-    public long Total { get; private set; }
-
-    /// <summary>Approximate bytes held: the object, its counters and the array.</summary>
-    public int PayloadBytes => 16 + 4 + 8 + 8 + 24 + (_cells.Length * 4);
+    /// <summary>Approximate bytes held: the object, its counter and the array.</summary>
+    public int PayloadBytes => 16 + 4 + 8 + 24 + (_cells.Length * 4);
 
     /// <param name="elicits">The request counts towards the client's reasoning asks.</param>
     /// <param name="capability">The request counts towards the client's harvest-capability requests.</param>
     public void Add(ulong client, bool elicits, bool capability)
     {
-        Total++;
         var fingerprint = Fingerprint(client);
         var i = IndexOf(fingerprint);
         if (i < 0)
@@ -66,7 +62,6 @@ public sealed class ClientSlices
             }
         }
 
-        Total += other.Total;
         var kept = all.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Key).Take(Capacity).ToArray();
         Array.Clear(_cells);
         _used = kept.Length;
@@ -78,14 +73,17 @@ public sealed class ClientSlices
         }
     }
 
-    /// <summary>The clients sending at least <paramref name="minShare"/> of the traffic, seen for at least <paramref name="minSeen"/> exchanges.</summary>
-    public IEnumerable<ClientSlice> Heavy(double minShare, int minSeen)
+    /// <summary>
+    /// The clients sending at least <paramref name="minShare"/> of the account's <paramref name="exchanges"/> (all of
+    /// them, with or without a client, and merged parts that kept no table), seen for at least <paramref name="minSeen"/>.
+    /// </summary>
+    public IEnumerable<ClientSlice> Heavy(long exchanges, double minShare, int minSeen)
     {
         for (var i = 0; i < _used; i++)
         {
             var at = i * Stride;
             var (count, seen) = (_cells[at + 1], _cells[at + 2]);
-            var share = Total == 0 ? 0 : Math.Min(1, count / (double)Total);
+            var share = exchanges <= 0 ? 0 : Math.Min(1, count / (double)exchanges);
             if (share >= minShare && seen >= minSeen)
             {
                 yield return new ClientSlice(share, seen, _cells[at + 3] / (double)seen, _cells[at + 4] / (double)seen);
