@@ -7,8 +7,7 @@ namespace DistillGuard.Analysis;
 /// Replaces the linker's in-memory value hashes (fast and unkeyed, so an IP or a card could be
 /// guessed back from them) with keyed hashes before evidence edges are stored: the store can still
 /// tell that two edges share one instrument, and nobody without the key can test a guess.
-/// A sign-up burst's value is the half hour the accounts were created in, not an identifier: it is
-/// kept as it is, so that explain can say when the burst was.
+/// Values that identify nothing (<see cref="LinkKinds.ValueIsIdentifier"/>: a sign-up burst's half hour) are kept as they are.
 /// </summary>
 internal static class EdgeMinimiser
 {
@@ -22,5 +21,5 @@ internal static class EdgeMinimiser
         return edges.Select(a => a with { Edges = a.Edges.Select(e => Keyed(e) ? e with { Value = keyed[e.Value] } : e).ToArray() }).ToArray();
     }
 
-    private static bool Keyed(LinkEdge edge) => edge.Kind != LinkKind.SignupBurst;
+    private static bool Keyed(LinkEdge edge) => LinkKinds.ValueIsIdentifier(edge.Kind);
 }

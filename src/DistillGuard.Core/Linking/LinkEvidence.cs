@@ -55,6 +55,12 @@ public static class LinkKinds
     /// <summary>The value a sign-up burst is keyed by: the half hour an account was created in.</summary>
     public static ulong SignupBucket(long createdTicks) => (ulong)(createdTicks / SignupWindow.Ticks);
 
+    /// <summary>
+    /// Whether a kind's value identifies something (a card, an address, a wrapper), so that it is stored only as a keyed
+    /// hash; a sign-up burst's value is a half hour, kept as it is so that explain can say when the burst was.
+    /// </summary>
+    public static bool ValueIsIdentifier(LinkKind kind) => kind != LinkKind.SignupBurst;
+
     /// <summary>The start of a sign-up bucket (<see cref="SignupBucket"/>), for showing it; null for a value that is no such bucket.</summary>
     public static DateTimeOffset? SignupBucketStart(ulong bucket) =>
         bucket <= (ulong)(DateTimeOffset.MaxValue.UtcTicks / SignupWindow.Ticks)

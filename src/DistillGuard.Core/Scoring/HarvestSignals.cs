@@ -14,9 +14,9 @@ public static class HarvestSignals
         var age = f.AccountAgeDaysAtFirstUse;
         return
         [
-            (SignalNames.ReasoningElicitation, Clamp(Elicitation(f) / 0.5),
+            (SignalNames.ReasoningElicitation, Clamp(ByClient(f, f.ReasoningElicitationShare, f.LeadClientElicitationShare) / 0.5),
                 $"{Pct(f.ReasoningElicitationShare)} of prompts ask the model to write out its reasoning{FromLead(f, f.LeadClientElicitationShare, f.ReasoningElicitationShare, "a new harvest-capability task asking for the reasoning")}"),
-            (SignalNames.HarvestCapability, Clamp((Capability(f) - 0.2) / 0.7),
+            (SignalNames.HarvestCapability, Clamp((ByClient(f, f.HarvestCapabilityShare, f.LeadClientCapabilityShare) - 0.2) / 0.7),
                 $"{Pct(f.HarvestCapabilityShare)} of prompts target coding, math, reasoning, agentic or planning skills{FromLead(f, f.LeadClientCapabilityShare, f.HarvestCapabilityShare, "a new task of these kinds")}"),
             (SignalNames.Breadth, Clamp(Math.Log10(Math.Max(1, f.ExchangesPerActiveDay * f.FirstTurnShare)) / 2) * Clamp(f.DistinctPromptShare),
                 $"{f.ExchangesPerActiveDay * f.FirstTurnShare:0.#} new, distinct tasks per active day ({Pct(f.FirstTurnShare)} of exchanges open one)"),
@@ -42,18 +42,12 @@ public static class HarvestSignals
     }
 
     /// <summary>
-    /// An account that fronts many people is read on what it carries, client by client: where one heavy client (a tenth
-    /// of the traffic or more) opens new tasks asking for written-out reasoning more often than the account's prompts ask
-    /// for it as a whole, that client's share counts (the harvester's SDK sweeping among a reseller's customers; an app
-    /// whose users ask "step by step" and then talk it through spends most requests on follow-ups, which do not count).
-    /// A person's account is read whole.
+    /// An account that fronts many people is read on what it carries, client by client: where its lead client (a tenth of
+    /// the traffic or more, mostly sweeps: requests opening a harvest-capability task) has a larger share than the account
+    /// as a whole, that client's share counts (the harvester's SDK among a reseller's customers). A person's account, and
+    /// a reseller whose heaviest client carries whatever its users ask, are read whole.
     /// </summary>
-    internal static double Elicitation(AccountFeatures f) =>
-        ReadsClients(f) ? Math.Max(f.ReasoningElicitationShare, f.LeadClientElicitationShare) : f.ReasoningElicitationShare;
-
-    /// <summary>The harvest-capability share, read as <see cref="Elicitation"/> is.</summary>
-    internal static double Capability(AccountFeatures f) =>
-        ReadsClients(f) ? Math.Max(f.HarvestCapabilityShare, f.LeadClientCapabilityShare) : f.HarvestCapabilityShare;
+    private static double ByClient(AccountFeatures f, double whole, double lead) => ReadsClients(f) ? Math.Max(whole, lead) : whole;
 
     /// <summary>
     /// Share of a client's requests that must open a harvest-capability task for the client to be read on its own: a

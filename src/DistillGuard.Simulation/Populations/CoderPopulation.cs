@@ -39,6 +39,7 @@ internal static class CoderPopulation
                     < 0.85 => [home],
                     _ => [home, box],
                 };
+                // Drawn for every seat, bulk or not, so the streams after it stay as they were.
                 DateTimeOffset created = rng.Chance(0.1)
                     ? ctx.Spec.Start.AddDays(-rng.Uniform(0.2, 6))
                     : Identities.CreatedBefore(rng, ctx.Spec.Start, 20, 700);

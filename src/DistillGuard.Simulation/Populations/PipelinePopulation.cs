@@ -44,6 +44,7 @@ internal static class PipelinePopulation
             int accounts = rng.Next(1, spec.MaxAccountsPerOrganisation + 1);
             for (int a = 0; a < accounts; a++)
             {
+                // Drawn for bulk organisations too, so the streams after it stay as they were.
                 DateTimeOffset created = a == 0 ? orgCreated : orgCreated.AddDays(rng.Uniform(0, (ctx.Spec.Start - orgCreated).TotalDays));
                 if (Identities.ProvisionsInBulk(org))
                 {
