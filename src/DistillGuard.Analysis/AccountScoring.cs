@@ -26,7 +26,14 @@ internal static class AccountScoring
         var options = new LinkerOptions { CandidateThreshold = parameters.CandidateThreshold };
         var linking = CampaignLinker.Analyse(candidates, options);
         var profiles = BehaviourProfile.Comparable(features);
-        var clusters = BehaviourMerge.Merge(linking.Clusters, profiles, parameters.MergeTolerance, parameters.MergeSpreadFloor, parameters.MergeMaxFragment);
+        var phrases = states.Select(s => (s.AccountId, Phrases: s.Phrases.Recurring())).Where(p => p.Phrases.Length > 0).ToDictionary(p => p.AccountId, p => p.Phrases);
+        // An operator's card clusters are joined on their wrapper wording first; behaviour then joins small
+        // fragments, never to a cluster worded apart (operators of one style run alike but word their wrappers apart).
+        var words = new Wording(VerdictAssembler.Wording(features, assessments, phrases, parameters), new WordingMergeOptions());
+        var worded = WordingMerge.Merge(linking.Clusters, words);
+        var vectors = worded.Select(c => words.Of(c.Accounts)).ToArray();
+        var clusters = BehaviourMerge.Merge(worded, profiles, parameters.MergeTolerance, parameters.MergeSpreadFloor, parameters.MergeMaxFragment,
+            (i, j) => words.Apart(vectors[i], vectors[j]));
         IReadOnlyList<ClusterAssessment> judged = clusters.Select(c => new ClusterAssessment(c, CombinedAssessment(c, table, parameters))).ToArray();
         var report = EmbeddingReport.None;
         if (semantic is { } s)
@@ -34,7 +41,6 @@ internal static class AccountScoring
             (judged, report) = SemanticLinking.Apply(judged, table, s.Samples, s.Options, parameters, s.Exchanges);
         }
 
-        var phrases = states.Select(s => (s.AccountId, Phrases: s.Phrases.Recurring())).Where(p => p.Phrases.Length > 0).ToDictionary(p => p.AccountId, p => p.Phrases);
         var verdicts = VerdictAssembler.Assemble(features, assessments, judged, parameters, profiles, phrases);
         return new ScoredAccounts(features, assessments, verdicts, Edges(linking.Graph, judged.Select(j => j.Cluster), verdicts, options), report);
     }

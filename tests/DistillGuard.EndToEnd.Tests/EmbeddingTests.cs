@@ -47,33 +47,37 @@ public sealed class SentenceEncoderTests : IDisposable
 public class AnalyzeWithEmbeddingsTests
 {
     [Fact]
-    public async Task WithEmbeddingsOnCampaignsAreNoWorseThanOffAndAFragmentJoinsItsOperatorWithTheReason()
+    public async Task WithEmbeddingsOnTheWrappersOfEveryCampaignAreEmbeddedAndCampaignsAreNoWorseThanOff()
     {
+        // On tiny 1 the embedding pass once joined a fragment that its operator's card had left apart (pair recall
+        // 0.609 off, higher on). Joining card clusters on their recurring wording (WordingMerge) now does that with
+        // embeddings off (pair recall 1.000), so here the pass must run and change nothing for the worse; the
+        // join it makes on meaning is shown on its own in SemanticMergeTests.
         using var dir = new TempDir();
         var data = dir["data"];
         Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", 1.ToString(CultureInfo.InvariantCulture), "--out", data));
         // The wrapper sample is keyed with the run's hash key: a fixed key makes the runs reproducible.
         await File.WriteAllBytesAsync(dir["fixed.key"], Enumerable.Repeat((byte)42, 32).ToArray());
-        var off = await Analyse(dir, data, "off");
-        var on = await Analyse(dir, data, "on");
+        var (off, _) = await Analyse(dir, data, "off");
+        var (on, console) = await Analyse(dir, data, "on");
 
+        var embedded = System.Text.RegularExpressions.Regex.Match(console, @"(\d+) wrapper openings of (\d+) campaign clusters embedded");
+        Assert.True(embedded.Success, console);
+        Assert.True(int.Parse(embedded.Groups[1].Value, CultureInfo.InvariantCulture) > 0 && int.Parse(embedded.Groups[2].Value, CultureInfo.InvariantCulture) >= 2, embedded.Value);
         Assert.True(on.PairPrecision >= off.PairPrecision, $"pair precision {on.PairPrecision:0.000} on, {off.PairPrecision:0.000} off");
-        Assert.True(on.PairRecall > off.PairRecall, $"pair recall {on.PairRecall:0.000} on, {off.PairRecall:0.000} off");
-        // Joining two fragments moves the campaign's behavioural centroid, so a twin at the edge of one fragment's
-        // band may fall outside the joined campaign's: recall may lose one account of the 62 harvesters.
-        Assert.True(on.Precision >= off.Precision && on.Recall >= off.Recall - (1.5 / 62), $"precision/recall {on.Precision:0.000}/{on.Recall:0.000} on, {off.Precision:0.000}/{off.Recall:0.000} off");
-        Assert.True(MostSplits(on) < MostSplits(off), $"most splits {MostSplits(on)} on, {MostSplits(off)} off");
-        var campaigns = await File.ReadAllTextAsync(Path.Combine(dir["on"], "campaigns.json"));
-        Assert.Contains("wording that means the same", campaigns, StringComparison.Ordinal);
-        Assert.DoesNotContain("wording that means the same", await File.ReadAllTextAsync(Path.Combine(dir["off"], "campaigns.json")), StringComparison.Ordinal);
+        Assert.True(on.PairRecall >= off.PairRecall, $"pair recall {on.PairRecall:0.000} on, {off.PairRecall:0.000} off");
+        Assert.True(on.Precision >= off.Precision && on.Recall >= off.Recall, $"precision/recall {on.Precision:0.000}/{on.Recall:0.000} on, {off.Precision:0.000}/{off.Recall:0.000} off");
+        Assert.True(MostSplits(on) <= MostSplits(off), $"most splits {MostSplits(on)} on, {MostSplits(off)} off");
+        Assert.Equal(off.TrueCampaigns, on.CampaignsFound);
     }
 
     private static int MostSplits(EvaluationResult r) => r.Campaigns.Where(c => c.Found).Max(c => c.PredictedClusters);
 
-    private static async Task<EvaluationResult> Analyse(TempDir dir, string data, string embeddings)
+    private static async Task<(EvaluationResult Result, string Console)> Analyse(TempDir dir, string data, string embeddings)
     {
         var output = dir[embeddings];
-        Assert.Equal(0, await Cli.Run("analyze", "--input", Path.Combine(data, "exchanges.jsonl.gz"), "--out", output, "--key-file", dir["fixed.key"], "--embeddings", embeddings));
-        return Evaluator.Evaluate(AccountsCsv.Read(Path.Combine(output, "accounts.csv")), LabelsCsv.Read(Path.Combine(data, "labels.csv")));
+        var (code, console) = await Cli.RunCaptured(400, "analyze", "--input", Path.Combine(data, "exchanges.jsonl.gz"), "--out", output, "--key-file", dir["fixed.key"], "--embeddings", embeddings);
+        Assert.Equal(0, code);
+        return (Evaluator.Evaluate(AccountsCsv.Read(Path.Combine(output, "accounts.csv")), LabelsCsv.Read(Path.Combine(data, "labels.csv"))), console);
     }
 }

@@ -99,6 +99,22 @@ public class QualityFloorTests
     }
 
     [Fact]
+    public async Task AnOperatorSplitOverCardsIsOneCampaignJoinedOnItsWrapperWording()
+    {
+        // Seed 1 is a tuning seed: this shows the wording join at work, not a floor. Its slow-style operator pays
+        // with two cards and shares nothing else; the build before left it as two campaigns (pairwise recall 0.609).
+        using var dir = new TempDir();
+        var result = await SimulateAnalyseEvaluate(dir, "tiny", 1);
+
+        Assert.All(result.Campaigns, c => Assert.Equal(1, c.PredictedClusters));
+        // The linking issue's floors: pairwise precision 0.95 and recall 0.90.
+        Assert.True(result.PairPrecision >= 0.95, $"pair precision {result.PairPrecision:0.000}");
+        Assert.True(result.PairRecall >= 0.90, $"pair recall {result.PairRecall:0.000}");
+        var campaigns = await File.ReadAllTextAsync(Path.Combine(dir["out"], "campaigns.json"));
+        Assert.Contains("keep repeating the same rare wrapper wording", campaigns, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheTinyScenarioDrivenByTheSharedCorporaMeetsTheSameFloors()
     {
         using var dir = new TempDir();

@@ -7,16 +7,18 @@ namespace DistillGuard.Core.Linking;
 /// accounts over several payment instruments leaves several small clusters whose behavioural
 /// profiles coincide. Each cluster must lie within the other's spread (floored, since small
 /// clusters have little spread of their own). A fragment joins one larger cluster at most.
-/// Deterministic: clusters are taken in order and ties go to the first.
+/// A fragment never joins a cluster whose wrapper wording says another operator drives it (<see cref="WordingMerge.Apart"/>). Deterministic: clusters are taken in order and ties go to the first.
 /// </summary>
 public static class BehaviourMerge
 {
+    /// <param name="apart">Whether the clusters at two positions are told apart by their wording; null to leave wording out.</param>
     public static IReadOnlyList<LinkedCluster> Merge(
         IReadOnlyList<LinkedCluster> clusters,
         IReadOnlyDictionary<AccountId, double[]> profiles,
         double tolerance,
         double floor,
-        int maxFragment)
+        int maxFragment,
+        Func<int, int, bool>? apart = null)
     {
         ArgumentNullException.ThrowIfNull(clusters);
         ArgumentNullException.ThrowIfNull(profiles);
@@ -42,7 +44,7 @@ public static class BehaviourMerge
             var nearestDistance = double.MaxValue;
             for (var j = 0; j < clusters.Count; j++)
             {
-                if (!RanksAbove(clusters, j, i) || spreads[j] is not { } sj)
+                if (!RanksAbove(clusters, j, i) || spreads[j] is not { } sj || (apart is not null && apart(i, j)))
                 {
                     continue;
                 }

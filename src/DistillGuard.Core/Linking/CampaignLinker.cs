@@ -28,6 +28,12 @@ public sealed record LinkedCluster(
 
     /// <summary>The coordinated size the campaign confidence reads: <see cref="ExclusiveWeight"/>, else <see cref="LargestLinkedGroup"/>.</summary>
     public double LinkedSize => ExclusiveWeight ?? LargestLinkedGroup;
+
+    /// <summary>
+    /// The separately linked groups this cluster was joined from (<see cref="ClusterJoin"/>), each as its accounts; null for a
+    /// cluster the linker built whole. A behavioural twin is read against each part's drivers as well as the whole's.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<AccountId>>? Parts { get; init; }
 }
 
 /// <summary>

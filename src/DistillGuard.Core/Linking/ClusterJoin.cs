@@ -13,6 +13,7 @@ internal static class ClusterJoin
         {
             Links = [.. parts.SelectMany(p => p.Links)],
             ExclusiveWeight = parts.Max(p => p.LinkedSize),
+            Parts = [.. parts.SelectMany(p => p.Parts ?? [p.Accounts])],
         };
     }
 }

@@ -110,8 +110,6 @@ public static class VerdictAssembler
         };
     }
 
-    private static readonly PhrasePullInOptions PhraseOptions = new();
-
     /// <summary>
     /// The size of the coordinated group, for the confidence of a cluster that is already a campaign: its largest
     /// identity-linked part (counted by how exclusively its values are its own, <see cref="LinkedCluster.LinkedSize"/>),
@@ -150,6 +148,23 @@ public static class VerdictAssembler
         }
     }
 
+    /// <summary>Every harvest-like account's rare recurring phrases, with no campaign yet (for joining clusters on their wording, <see cref="WordingMerge"/>).</summary>
+    public static PhraseSets Wording(
+        IReadOnlyList<AccountFeatures> features,
+        IReadOnlyList<HarvestAssessment> assessments,
+        IReadOnlyDictionary<AccountId, uint[]> phrases,
+        ScoringParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(assessments);
+        ArgumentNullException.ThrowIfNull(phrases);
+        ArgumentNullException.ThrowIfNull(parameters);
+        return PhraseSets.Build(Holders(features, assessments.ToDictionary(a => a.AccountId), phrases, parameters), [], PhraseOptions);
+    }
+
+    /// <summary>Thresholds of wording evidence: phrase pull-in, and joining clusters on their wording.</summary>
+    public static PhrasePullInOptions PhraseOptions { get; } = new();
+
     /// <summary>The accounts with recurring phrases, as phrase pull-in sees them.</summary>
     private static PhraseHolder[] Holders(
         IReadOnlyList<AccountFeatures> features,
@@ -180,10 +195,15 @@ public static class VerdictAssembler
         ScoringParameters parameters,
         PhraseSets? wording)
     {
+        // A campaign joined from separately linked parts is read part by part as well: parts driven a little apart
+        // (two cards' accounts of one operator) each have their own spread, which their whole's would blur.
         var campaignProfiles = campaigns
-            .Select((c, i) => (Campaign: c, Index: i, Members: c.Cluster.Accounts.Where(profiles.ContainsKey).Select(a => profiles[a]).ToArray()))
-            .Where(c => c.Members.Length >= parameters.TwinMinMembers)
-            .Select(c => (c.Campaign, c.Index, Spread: BehaviourProfile.Spread(c.Members)))
+            .Select((c, i) => (Campaign: c, Index: i, Spreads: new[] { c.Cluster.Accounts }.Concat(c.Cluster.Parts ?? [])
+                .Select(members => members.Where(profiles.ContainsKey).Select(a => profiles[a]).ToArray())
+                .Where(members => members.Length >= parameters.TwinMinMembers)
+                .Select(BehaviourProfile.Spread)
+                .ToArray()))
+            .Where(c => c.Spreads.Length > 0)
             .ToArray();
         foreach (var f in features)
         {
@@ -194,7 +214,7 @@ public static class VerdictAssembler
             }
 
             var within = campaignProfiles
-                .Select(c => (c.Campaign, c.Index, Distance: c.Spread.PredictionDistance(profile, 0.03)))
+                .Select(c => (c.Campaign, c.Index, Distance: c.Spreads.Min(spread => spread.PredictionDistance(profile, 0.03))))
                 .Where(c => c.Distance <= parameters.TwinTolerance)
                 .OrderBy(c => c.Distance)
                 .ThenBy(c => c.Campaign.CampaignId.Value, StringComparer.Ordinal)
