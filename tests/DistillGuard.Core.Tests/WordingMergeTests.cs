@@ -75,8 +75,24 @@ public class WordingMergeTests
 
         Assert.InRange(Wording.Similarity(vectors[0], vectors[1]), 0.45, 0.55);
         Assert.False(wording.Similar(vectors[0], vectors[1]));
-        Assert.True(wording.Apart(vectors[0], vectors[1]));
+        // Nor are they told apart: one phrase in common neither joins nor separates.
+        Assert.False(wording.Apart(vectors[0], vectors[1]));
         Assert.Equal(3, WordingMerge.Merge(clusters, wording).Count);
+    }
+
+    [Fact]
+    public void AGroupThatRepeatsOnePhraseIsNeverToldApart()
+    {
+        static PhraseHolder[] Group(string name, uint[] phrases) =>
+            [.. Enumerable.Range(0, 4).Select(i => new PhraseHolder(new AccountId($"{name}{i}"), phrases, true, false))];
+        PhraseHolder[][] groups = [Group("a", [101, 102, 103]), Group("b", [201]), Group("c", [301, 302])];
+        var wording = new Wording(PhraseSets.Build([.. groups.SelectMany(g => g)], [], new PhrasePullInOptions()), new WordingMergeOptions());
+        var vectors = groups.Select(g => wording.Of([.. g.Select(h => h.AccountId)])).ToArray();
+
+        Assert.All(vectors, v => Assert.True(v.Speaks));
+        Assert.Equal(0, Wording.Similarity(vectors[0], vectors[1]));
+        Assert.False(wording.Apart(vectors[0], vectors[1]));
+        Assert.True(wording.Apart(vectors[0], vectors[2]));
     }
 
     [Fact]

@@ -25,10 +25,10 @@ public sealed record WordingMergeOptions
 /// operator of a style uses (a generic paraphrase grammar) counts for little and an operator's own persona or
 /// answer format counts for much. Two groups whose vectors' cosine similarity reaches
 /// <see cref="WordingMergeOptions.MinSimilarity"/>, on at least <see cref="WordingMergeOptions.MinShared"/> phrases, are
-/// one operator's; each group attaches to the one group nearest its wording when that one is, and groups so attached are joined. Wording never makes a campaign: each part was linked by shared identity first, and the
+/// one operator's; each group attaches to the nearest of the groups so similar to it, and groups so attached are joined. Wording never makes a campaign: each part was linked by shared identity first, and the
 /// joined cluster's coordinated size is that of its largest part (<see cref="ClusterJoin"/>). Operators of one
-/// style run alike but word their wrappers apart, so two groups that both have wording and are not similar are
-/// told apart (<see cref="Wording.Apart"/>), which behavioural merging respects. Pure and deterministic.
+/// style run alike but word their wrappers apart, so two groups that each repeat two weighed phrases or more, and whose
+/// wording is under the similarity threshold, are told apart (<see cref="Wording.Apart"/>), which behavioural merging respects. Pure and deterministic.
 /// </summary>
 public static class WordingMerge
 {
@@ -37,9 +37,9 @@ public static class WordingMerge
         ArgumentNullException.ThrowIfNull(clusters);
         ArgumentNullException.ThrowIfNull(wording);
         var vectors = clusters.Select(c => wording.Of(c.Accounts)).ToArray();
-        // Each group attaches to the one group whose wording is nearest its own, when that is similar enough:
-        // a chain of merely similar groups would let wording that two operators of one style share (a
-        // generic paraphrase grammar's phrases) join them through a third.
+        // Each group attaches to the one group, among those whose wording is similar to its own, that is nearest:
+        // a chain of merely similar groups would let wording that two operators of one style share (a generic
+        // paraphrase grammar's phrases) join them through a third.
         var uf = new UnionFind(clusters.Count);
         var speaking = Enumerable.Range(0, clusters.Count).Where(i => vectors[i].Speaks).ToArray();
         foreach (var i in speaking)
@@ -48,15 +48,20 @@ public static class WordingMerge
             var best = 0.0;
             foreach (var j in speaking)
             {
-                var similarity = j == i ? 0 : Wording.Similarity(vectors[i], vectors[j]);
+                if (j == i || !wording.Similar(vectors[i], vectors[j]))
+                {
+                    continue;
+                }
+
                 // Ties go to the group with the smallest account, so the choice does not depend on the clusters' order.
-                if (similarity > best || (similarity > 0 && similarity == best && clusters[j].Accounts.Min().CompareTo(clusters[nearest].Accounts.Min()) < 0))
+                var similarity = Wording.Similarity(vectors[i], vectors[j]);
+                if (nearest < 0 || similarity > best || (similarity == best && clusters[j].Accounts.Min().CompareTo(clusters[nearest].Accounts.Min()) < 0))
                 {
                     (nearest, best) = (j, similarity);
                 }
             }
 
-            if (nearest >= 0 && wording.Similar(vectors[i], vectors[nearest]))
+            if (nearest >= 0)
             {
                 uf.Union(i, nearest);
             }
@@ -150,11 +155,17 @@ public sealed class Wording
             && a.Weights.Count(kv => kv.Value > 0 && b.Weights.GetValueOrDefault(kv.Key) > 0) >= _options.MinShared;
     }
 
-    /// <summary>Whether two groups' wording says two operators drive them: both have wording, and it is not similar.</summary>
+    /// <summary>
+    /// Whether two groups' wording says two operators drive them: each has at least <see cref="WordingMergeOptions.MinShared"/>
+    /// phrases that weigh something, and their similarity is under <see cref="WordingMergeOptions.MinSimilarity"/>. A group
+    /// with one phrase says too little to be told apart, and groups similar on one phrase only are neither joined nor told apart.
+    /// </summary>
     public bool Apart(WordingVector a, WordingVector b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return a.Speaks && b.Speaks && !Similar(a, b);
+        return Telling(a) && Telling(b) && Similarity(a, b) < _options.MinSimilarity;
     }
+
+    private bool Telling(WordingVector v) => v.Weights.Count(kv => kv.Value > 0) >= _options.MinShared;
 }
