@@ -9,7 +9,7 @@ namespace DistillGuard.Embeddings;
 /// ships inside its package's assembly; loading it takes about a second, so it is loaded on the first
 /// call, not when this is made. Sentences go to the model in batches of <see cref="BatchSize"/>.
 /// </summary>
-public sealed class MiniLmSentenceEncoder(int threads = 1) : ISentenceEncoder, IDisposable
+public sealed class MiniLmSentenceEncoder(int threads = 2) : ISentenceEncoder, IDisposable
 {
     /// <summary>Sentences per model call: batches of 16–64 run fastest on this model.</summary>
     public const int BatchSize = 32;
@@ -42,7 +42,11 @@ public sealed class MiniLmSentenceEncoder(int threads = 1) : ISentenceEncoder, I
         }
     }
 
-    /// <param name="threads">Intra-op threads (0: every core). One by default: on this two-core machine, busy with the rest of the run and other jobs, one thread encoded faster than two (docs/performance.md).</param>
+    /// <param name="threads">
+    /// Intra-op threads (0: every core). Two by default: the pass runs after the log has been read, when nothing else in the
+    /// run needs the cores, and on this two-core machine two threads took the pass on `default` seed 1 from 0.72 s to 0.42–0.48 s
+    /// (docs/performance.md). One thread had been faster only while other jobs held the cores.
+    /// </param>
     private static SentenceEncoder Load(int threads)
     {
         using var options = new SessionOptions { InterOpNumThreads = 1, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
