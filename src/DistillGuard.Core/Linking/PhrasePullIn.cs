@@ -106,15 +106,13 @@ public static class PhrasePullIn
 /// </summary>
 public sealed class PhraseSets
 {
-    private readonly Dictionary<AccountId, HashSet<uint>> _rare;
-
     private PhraseSets(Dictionary<AccountId, HashSet<uint>> rare, HashSet<uint>[] campaigns)
     {
-        _rare = rare;
+        Rare = rare;
         Campaigns = campaigns;
     }
 
-    public IReadOnlyDictionary<AccountId, HashSet<uint>> Rare => _rare;
+    public IReadOnlyDictionary<AccountId, HashSet<uint>> Rare { get; }
 
     /// <summary>Each campaign's phrases, in the order of the campaigns given.</summary>
     public IReadOnlyList<HashSet<uint>> Campaigns { get; }
@@ -135,20 +133,10 @@ public sealed class PhraseSets
     public int Shared(AccountId account, int campaign) =>
         Rare.TryGetValue(account, out var own) ? own.Count(Campaigns[campaign].Contains) : 0;
 
-    /// <summary>The rare phrases that at least <see cref="PhrasePullInOptions.CampaignShare"/> of a group's phrase-bearing members repeat (none when it has too few).</summary>
-    public HashSet<uint> GroupPhrases(IReadOnlyList<AccountId> members, PhrasePullInOptions options)
+    /// <summary>The rare phrases that at least <see cref="PhrasePullInOptions.CampaignShare"/> of a campaign's phrase-bearing members repeat.</summary>
+    private static HashSet<uint> CampaignPhrases(PhraseCampaign campaign, Dictionary<AccountId, HashSet<uint>> rare, PhrasePullInOptions options)
     {
-        ArgumentNullException.ThrowIfNull(members);
-        ArgumentNullException.ThrowIfNull(options);
-        return GroupPhrases(members, _rare, options);
-    }
-
-    private static HashSet<uint> CampaignPhrases(PhraseCampaign campaign, Dictionary<AccountId, HashSet<uint>> rare, PhrasePullInOptions options) =>
-        GroupPhrases(campaign.Members, rare, options);
-
-    private static HashSet<uint> GroupPhrases(IReadOnlyList<AccountId> members, Dictionary<AccountId, HashSet<uint>> rare, PhrasePullInOptions options)
-    {
-        var bearing = members.Where(m => rare.TryGetValue(m, out var p) && p.Count > 0).ToArray();
+        var bearing = campaign.Members.Where(m => rare.TryGetValue(m, out var p) && p.Count > 0).ToArray();
         if (bearing.Length < options.MinMembers)
         {
             return [];

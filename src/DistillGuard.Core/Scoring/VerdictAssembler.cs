@@ -162,8 +162,8 @@ public static class VerdictAssembler
         return PhraseSets.Build(Holders(features, assessments.ToDictionary(a => a.AccountId), phrases, parameters), [], PhraseOptions);
     }
 
-    /// <summary>Thresholds of wording evidence: phrase pull-in, and joining clusters on their wording.</summary>
-    public static PhrasePullInOptions PhraseOptions { get; } = new();
+    /// <summary>Thresholds of phrase pull-in, and of which accounts' phrases count as rare.</summary>
+    private static readonly PhrasePullInOptions PhraseOptions = new();
 
     /// <summary>The accounts with recurring phrases, as phrase pull-in sees them.</summary>
     private static PhraseHolder[] Holders(
