@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DistillGuard.Evaluation;
@@ -18,15 +17,7 @@ public class ExplainEdgesTests
     {
         Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "202", "--out", dir["data"]));
         var hydra = LabelsCsv.Read(Path.Combine(dir["data"], "labels.csv")).Where(l => l.Kind == "hydra").Select(l => l.AccountId.Value).ToHashSet(StringComparer.Ordinal);
-        var lines = new List<JsonObject>();
-        await using (var gzip = new GZipStream(File.OpenRead(Path.Combine(dir["data"], "exchanges.jsonl.gz")), CompressionMode.Decompress))
-        using (var reader = new StreamReader(gzip))
-        {
-            while (await reader.ReadLineAsync() is { } line)
-            {
-                lines.Add(JsonNode.Parse(line)!.AsObject());
-            }
-        }
+        var lines = (await ExchangeLog.LinesAsync(dir["data"])).Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
 
         var payer = lines
             .Where(l => hydra.Contains((string)l["account_id"]!) && l["payment_fingerprint"] is not null)

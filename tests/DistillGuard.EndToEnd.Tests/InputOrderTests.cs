@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using DistillGuard.Evaluation;
 
 namespace DistillGuard.EndToEnd.Tests;
@@ -16,15 +15,7 @@ public class InputOrderTests
         var data = dir["data"];
         // tiny 1: its slow-style operator's two card groups are joined on their wording, the step most exposed to order.
         Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "1", "--out", data));
-        var lines = new List<string>();
-        using (var reader = new StreamReader(new GZipStream(File.OpenRead(Path.Combine(data, "exchanges.jsonl.gz")), CompressionMode.Decompress)))
-        {
-            while (await reader.ReadLineAsync() is { } line)
-            {
-                lines.Add(line);
-            }
-        }
-
+        var lines = await ExchangeLog.LinesAsync(data);
         new Random(7).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(lines));
         var shuffled = dir["shuffled.jsonl"];
         await File.WriteAllLinesAsync(shuffled, lines);

@@ -103,25 +103,21 @@ public class IntelShareTests
 
         var secrets = new HashSet<string>(StringComparer.Ordinal);
         var prompts = new HashSet<string>(StringComparer.Ordinal);
-        await using (var gz = new System.IO.Compression.GZipStream(File.OpenRead(Path.Combine(dir["data"], "exchanges.jsonl.gz")), System.IO.Compression.CompressionMode.Decompress))
-        using (var reader = new StreamReader(gz))
+        foreach (var line in await ExchangeLog.LinesAsync(dir["data"]))
         {
-            while (await reader.ReadLineAsync() is { } line)
+            using var json = System.Text.Json.JsonDocument.Parse(line);
+            foreach (var field in new[] { "client_ip", "email_domain", "payment_fingerprint", "account_id", "user_agent" })
             {
-                using var json = System.Text.Json.JsonDocument.Parse(line);
-                foreach (var field in new[] { "client_ip", "email_domain", "payment_fingerprint", "account_id", "user_agent" })
+                if (json.RootElement.TryGetProperty(field, out var value) && value.GetString() is { Length: > 0 } text)
                 {
-                    if (json.RootElement.TryGetProperty(field, out var value) && value.GetString() is { Length: > 0 } text)
-                    {
-                        secrets.Add(text);
-                    }
+                    secrets.Add(text);
                 }
+            }
 
-                // Prompts of a few words ("hi") occur in any English text; five words or more are the user's own.
-                if (json.RootElement.GetProperty("prompt").GetString() is { } prompt && prompt.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 5)
-                {
-                    prompts.Add(prompt);
-                }
+            // Prompts of a few words ("hi") occur in any English text; five words or more are the user's own.
+            if (json.RootElement.GetProperty("prompt").GetString() is { } prompt && prompt.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 5)
+            {
+                prompts.Add(prompt);
             }
         }
 

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json.Nodes;
 using DistillGuard.Evaluation;
 
@@ -15,15 +14,12 @@ public class MissingTurnFieldsTests
         var data = dir["data"];
         Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "201", "--out", data));
         var lines = new List<string>();
-        using (var reader = new StreamReader(new GZipStream(File.OpenRead(Path.Combine(data, "exchanges.jsonl.gz")), CompressionMode.Decompress)))
+        foreach (var line in await ExchangeLog.LinesAsync(data))
         {
-            while (await reader.ReadLineAsync() is { } line)
-            {
-                var record = JsonNode.Parse(line)!.AsObject();
-                record.Remove("conversation_id");
-                record.Remove("turn_index");
-                lines.Add(record.ToJsonString());
-            }
+            var record = JsonNode.Parse(line)!.AsObject();
+            record.Remove("conversation_id");
+            record.Remove("turn_index");
+            lines.Add(record.ToJsonString());
         }
 
         Assert.DoesNotContain(lines, l => l.Contains("\"turn_index\"", StringComparison.Ordinal));

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using DistillGuard.Evaluation;
 
@@ -15,18 +14,14 @@ public class SharedAddressTests
 
         var labels = LabelsCsv.Read(Path.Combine(dir["data"], "labels.csv")).ToDictionary(l => l.AccountId.Value);
         var accountsPerIp = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        await using (var gzip = new GZipStream(File.OpenRead(Path.Combine(dir["data"], "exchanges.jsonl.gz")), CompressionMode.Decompress))
-        using (var reader = new StreamReader(gzip))
+        foreach (var line in await ExchangeLog.LinesAsync(dir["data"]))
         {
-            while (await reader.ReadLineAsync() is { } line)
+            using var record = JsonDocument.Parse(line);
+            var account = record.RootElement.GetProperty("account_id").GetString()!;
+            if (!labels[account].IsCampaign && record.RootElement.TryGetProperty("client_ip", out var ip))
             {
-                using var record = JsonDocument.Parse(line);
-                var account = record.RootElement.GetProperty("account_id").GetString()!;
-                if (!labels[account].IsCampaign && record.RootElement.TryGetProperty("client_ip", out var ip))
-                {
-                    var set = accountsPerIp.TryGetValue(ip.GetString()!, out var found) ? found : accountsPerIp[ip.GetString()!] = [];
-                    set.Add(account);
-                }
+                var set = accountsPerIp.TryGetValue(ip.GetString()!, out var found) ? found : accountsPerIp[ip.GetString()!] = [];
+                set.Add(account);
             }
         }
 

@@ -7,7 +7,7 @@ namespace DistillGuard.Core.Linking;
 /// accounts over several payment instruments leaves several small clusters whose behavioural
 /// profiles coincide. Each cluster must lie within the other's spread (floored, since small
 /// clusters have little spread of their own). A fragment joins one larger cluster at most.
-/// A fragment never joins a cluster whose wrapper wording says another operator drives it (<see cref="WordingMerge.Apart"/>). Deterministic: clusters are taken in order and ties go to the first.
+/// A fragment never joins a cluster whose wrapper wording says another operator drives it (<see cref="Wording.Apart"/>). Deterministic: clusters are taken in order and ties go to the first.
 /// </summary>
 public static class BehaviourMerge
 {

@@ -74,9 +74,13 @@ public sealed class Wording
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return Similarity(a, b) >= _options.MinSimilarity
-            && a.Weights.Count(kv => kv.Value > 0 && b.Weights.GetValueOrDefault(kv.Key) > 0) >= _options.MinShared;
+        return SimilarAt(a, b, Similarity(a, b));
     }
+
+    /// <summary><see cref="Similar"/> for two groups whose <see cref="Similarity"/> the caller has already taken.</summary>
+    internal bool SimilarAt(WordingVector a, WordingVector b, double similarity) =>
+        similarity >= _options.MinSimilarity
+        && a.Weights.Count(kv => kv.Value > 0 && b.Weights.GetValueOrDefault(kv.Key) > 0) >= _options.MinShared;
 
     /// <summary>
     /// Whether two groups' wording says two operators drive them: each has at least <see cref="WordingMergeOptions.MinShared"/>

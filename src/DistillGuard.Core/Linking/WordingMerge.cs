@@ -48,13 +48,13 @@ public static class WordingMerge
             var best = 0.0;
             foreach (var j in speaking)
             {
-                if (j == i || !wording.Similar(vectors[i], vectors[j]))
+                var similarity = j == i ? 0 : Wording.Similarity(vectors[i], vectors[j]);
+                if (j == i || !wording.SimilarAt(vectors[i], vectors[j], similarity))
                 {
                     continue;
                 }
 
                 // Ties go to the group with the smallest account, so the choice does not depend on the clusters' order.
-                var similarity = Wording.Similarity(vectors[i], vectors[j]);
                 if (nearest < 0 || similarity > best || (similarity == best && clusters[j].Accounts.Min().CompareTo(clusters[nearest].Accounts.Min()) < 0))
                 {
                     (nearest, best) = (j, similarity);
