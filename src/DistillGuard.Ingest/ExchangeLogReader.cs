@@ -45,7 +45,7 @@ public sealed class ExchangeLogReader
     public async IAsyncEnumerable<Exchange> ReadAsync(string path, [EnumeratorCancellation] CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var files = InputFiles.Enumerate(path);
+        var files = InputFiles.Enumerate(path, _options.SkipFolder);
         Interlocked.Add(ref _totalBytes, files.Sum(f => new FileInfo(f).Length));
         foreach (var file in files)
         {

@@ -26,6 +26,12 @@ public sealed record IngestOptions
 
     /// <summary>Initial read buffer of the line splitter; it grows up to <see cref="MaxRecordBytes"/>.</summary>
     public int ReadBufferBytes { get; init; } = 1 << 20;
+
+    /// <summary>
+    /// A folder whose files are never read as input: the run's own output folder, which may sit inside the input
+    /// folder and holds the rejects file the run is appending to.
+    /// </summary>
+    public string? SkipFolder { get; init; }
 }
 
 /// <summary>A file that cannot be read at all (missing, unreadable, not gzip, not Parquet); names the file and the cause.</summary>

@@ -63,6 +63,25 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public async Task AnOutputFolderInsideTheInputFolderIsNotReadAsInput()
+    {
+        // Twice: the second run finds the first run's outputs (a rejects file among them) inside the input folder,
+        // and the run's own rejects file is appended to while the folder is read.
+        using var dir = new TempDir();
+        var logs = dir["logs"];
+        Directory.CreateDirectory(logs);
+        await File.WriteAllTextAsync(Path.Combine(logs, "log.jsonl"), string.Join('\n', Line("e1", "acct_a"), Line("e2", "acct_a", minute: 1), "{\"event_id\":") + "\n");
+        var output = Path.Combine(logs, "out");
+        for (var run = 0; run < 2; run++)
+        {
+            Assert.Equal(0, await Cli.Run("analyze", "--input", logs, "--out", output));
+            using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "summary.json")));
+            Assert.Equal((3, 2, 1), (summary.RootElement.GetProperty("read").GetInt64(), summary.RootElement.GetProperty("accepted").GetInt64(), summary.RootElement.GetProperty("rejected").GetInt64()));
+            Assert.Single(await File.ReadAllLinesAsync(Path.Combine(output, "rejects.jsonl")));
+        }
+    }
+
+    [Fact]
     public async Task AnUnreadableInputIsAClearErrorThatNamesTheFile()
     {
         using var dir = new TempDir();

@@ -22,15 +22,17 @@ internal static class InputFiles
         };
     }
 
-    /// <summary>The files of a path: the file itself, or every supported file under a folder, ordinal-sorted.</summary>
-    public static IReadOnlyList<string> Enumerate(string path)
+    /// <summary>The files of a path: the file itself, or every supported file under a folder, ordinal-sorted, less any under <paramref name="skipFolder"/>.</summary>
+    public static IReadOnlyList<string> Enumerate(string path, string? skipFolder = null)
     {
         if (Directory.Exists(path))
         {
             try
             {
+                var skipped = skipFolder is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(skipFolder)) + Path.DirectorySeparatorChar;
                 var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
                     .Where(f => KindOf(f) != Kind.Unsupported)
+                    .Where(f => skipped is null || !Path.GetFullPath(f).StartsWith(skipped, StringComparison.Ordinal))
                     .ToList();
                 files.Sort(StringComparer.Ordinal);
                 return files;
