@@ -86,7 +86,7 @@ internal static class CampaignQuantifier
 
         if (wording > 0)
         {
-            evidence.Add(string.Create(CultureInfo.InvariantCulture, $"{wording} more accounts share no identity attribute with the campaign but keep repeating its wrapper's wording, which no ordinary account repeats"));
+            evidence.Add(string.Create(CultureInfo.InvariantCulture, $"{wording} more accounts share no identity attribute with the campaign but keep repeating its wrapper's wording, which ordinary accounts do not repeat"));
         }
 
         if (mixed > 0)

@@ -51,9 +51,21 @@ public class RecurringPhrasesTests
     [Fact]
     public void APhraseInFewerThanItsShareOfPromptsIsNotRecurring()
     {
-        // The wrapper in 1 prompt of 20: under the 15 % floor.
+        // The wrapper in 1 prompt of 20: under the 8 % floor.
         var prompts = Enumerable.Range(0, 200).Select(i => i % 20 == 0 ? $"{Wrapper} {Payload(i)} {Closing}" : $"{Payload(i)} {Payload(i + 7)}");
         Assert.Empty(Sketch(prompts).Recurring());
+    }
+
+    [Fact]
+    public void AWrapperInOnePromptOfEightAmongVaryingPayloadsStillRecurs()
+    {
+        // A paraphrased wrapper keeps each phrasing in a fraction of the operator's prompts, among payloads and cover
+        // chat that never repeat: the sketch must not lose that phrasing to the payloads' noise.
+        var prompts = Enumerable.Range(0, 400).Select(i => i % 8 == 0 ? $"{Wrapper} {Payload(i)} {Closing}" : $"{Payload(i)} {Payload(i + 1_000)} {Payload(i + 2_000)}");
+        var recurring = Sketch(prompts).Recurring();
+
+        Assert.NotEmpty(recurring);
+        Assert.Subset(Sketch(Wrapped(0, 60)).Recurring().ToHashSet(), recurring.ToHashSet());
     }
 
     [Fact]
@@ -96,8 +108,8 @@ public class RecurringPhrasesTests
         var heavy = Sketch(Wrapped(0, 2_000));
         Assert.Equal(Sketch(Wrapped(0, 60)).Recurring(), heavy.Recurring());
 
-        // The wrapper in 1 prompt of 10 at that volume (200 of 2,000): under the 15 % floor however it is scaled.
-        var diluted = Sketch(Enumerable.Range(0, 2_000).Select(i => i % 10 == 0 ? $"{Wrapper} {Payload(i)} {Closing}" : $"{Payload(i)} {Payload(i + 7)}"));
+        // The wrapper in 1 prompt of 20 at that volume (100 of 2,000): under the 8 % floor however it is scaled.
+        var diluted = Sketch(Enumerable.Range(0, 2_000).Select(i => i % 20 == 0 ? $"{Wrapper} {Payload(i)} {Closing}" : $"{Payload(i)} {Payload(i + 7)}"));
         Assert.Empty(diluted.Recurring());
 
         // A heavy sketch merged into a light one, and the other way round, keep the wrapper.
@@ -172,12 +184,23 @@ public class RecurringPhrasesTests
     }
 
     [Fact]
-    public void WordingThatAnOrdinaryAccountAlsoRepeatsLinksNoOne()
+    public void WordingThatOrdinaryAccountsAlsoRepeatLinksNoOne()
     {
-        // An ordinary account repeats the campaign's phrases too: they are common wording, not the operator's.
-        var matches = Match([.. TwoCampaigns(), Holder("person", House, candidate: false), Holder("loner", [12, 13, 14])],
+        // Two ordinary accounts repeat the campaign's phrases too: they are common wording, not the operator's.
+        var matches = Match([.. TwoCampaigns(), Holder("person", House, candidate: false), Holder("neighbour", House, candidate: false), Holder("loner", [12, 13, 14])],
             Campaign("A", "a1", "a2", "a3"), Campaign("B", "b1", "b2", "b3"));
         Assert.Empty(matches);
+    }
+
+    [Fact]
+    public void OneOrdinaryLookingAccountRepeatingACampaignsWordingDoesNotWipeIt()
+    {
+        // The operator's own account that hides its harvest under cover traffic reads as ordinary, yet repeats the
+        // operator's wrapper: one such account must not make the operator's wording ordinary for all its other accounts.
+        PhraseHolder[] holders = [.. TwoCampaigns(), Holder("cover", House, candidate: false), Holder("loner", [12, 13, 14])];
+        var match = Assert.Single(Match(holders, Campaign("A", "a1", "a2", "a3"), Campaign("B", "b1", "b2", "b3")));
+        Assert.Equal(("loner", 0), (match.AccountId.Value, match.Campaign));
+        Assert.Equal(House.ToHashSet(), PhraseSets.Build(holders, [], new PhrasePullInOptions()).Rare[new AccountId("a1")]);
     }
 
     [Fact]
@@ -192,8 +215,8 @@ public class RecurringPhrasesTests
         ];
 
         Assert.Empty(Match([.. holders, Holder("generic", [50, 51, 700])], campaigns));
-        var match = Assert.Single(Match([.. holders, Holder("specific", [50, 51, 12, 13])], campaigns));
-        Assert.Equal((0, 2, 2), (match.Campaign, match.Shared, match.Own));
+        var match = Assert.Single(Match([.. holders, Holder("specific", [50, 51, 12, 13, 14])], campaigns));
+        Assert.Equal((0, 3, 3), (match.Campaign, match.Shared, match.Own));
     }
 
     [Fact]
@@ -204,7 +227,24 @@ public class RecurringPhrasesTests
         Assert.Empty(Match([.. TwoCampaigns(), Holder("calm", [12, 13, 14], candidate: false)], campaigns));
         Assert.Empty(Match([.. TwoCampaigns(), Holder("both", [11, 12, 21, 22])], campaigns));
         Assert.Empty(Match([.. TwoCampaigns(), Holder("one", [11, 600])], campaigns));
+        Assert.Empty(Match([.. TwoCampaigns(), Holder("two", [11, 12])], campaigns));
         Assert.Empty(Match([.. TwoCampaigns(), Holder("mostly-own", [11, 12, 600, 601, 602, 603])], campaigns));
+    }
+
+    [Fact]
+    public void PhrasesThatManyHarvestLikeAccountsRepeatDoNotPullAnAccountIntoACampaignWhoseOwnWordingIsElsewhere()
+    {
+        // Campaign A repeats its house phrases 11-14 and a popular phrasing 70-72 that forty harvest-like people outside
+        // any campaign repeat too (researchers, students). A person who repeats only the popular phrasing shares three
+        // of A's phrases, but its wording is not A's: 70-72 weigh little beside A's own.
+        PhraseHolder[] campaign = [.. Enumerable.Range(0, 6).Select(i => Holder($"a{i}", [11, 12, 13, 14, 70, 71, 72]))];
+        PhraseHolder[] people = [.. Enumerable.Range(0, 40).Select(i => Holder($"p{i:D2}", [70, 71, 72, (uint)(1_000 + i)]))];
+        PhraseHolder[] others = [.. Enumerable.Range(0, 6).Select(i => Holder($"b{i}", [21, 22, 23, 24]))];
+        PhraseCampaign[] campaigns = [Campaign("A", "a0", "a1", "a2", "a3", "a4", "a5"), Campaign("B", "b0", "b1", "b2", "b3", "b4", "b5")];
+
+        Assert.Empty(Match([.. campaign, .. people, .. others, Holder("person", [70, 71, 72])], campaigns));
+        var match = Assert.Single(Match([.. campaign, .. people, .. others, Holder("harvester", [11, 12, 13, 70, 71, 72])], campaigns));
+        Assert.Equal("harvester", match.AccountId.Value);
     }
 
     [Fact]

@@ -38,12 +38,12 @@ public class VerdictTests
 
     // A harvester of another shape that wraps its items in a long, fixed wrapper; with a card or without one.
     // Without a card it answers shorter under a lower cap (not a behavioural twin) unless it keeps the campaign's shape.
-    private static AccountState Wrapping(string id, string? card, string wrapper = OlympiadWrapper, bool sameShape = false) => Some.State(id, Enumerable.Range(0, 80).Select(t => Some.Exchange(id,
+    private static AccountState Wrapping(string id, string? card, string wrapper = OlympiadWrapper, bool sameShape = false, int output = 1500) => Some.State(id, Enumerable.Range(0, 80).Select(t => Some.Exchange(id,
         $"{wrapper} integrate x{t} over the region r{t * 7} bounded by y{t * 3} "
         + "Wrap your reasoning in analysis tags and give the result after the word verdict in capitals.", t * 13) with
     {
         PaymentFingerprint = card,
-        OutputTokens = card is null && !sameShape ? 700 : 1500,
+        OutputTokens = card is null && !sameShape ? 700 : output,
         InputTokens = 90,
         MaxTokens = card is null && !sameShape ? 8000 : 32000,
         ReasoningTokens = 2000,
@@ -78,8 +78,32 @@ public class VerdictTests
             var home = verdicts.Campaigns.Single(c => c.Cluster.Accounts.Any(a => a.Value.StartsWith(prefix, StringComparison.Ordinal)));
             Assert.Equal(2, verdicts.Campaigns.Count);
             Assert.Equal(home.CampaignId, loner.CampaignId);
-            Assert.Equal(PullIn.BehaviouralTwin, verdicts.PulledIn[loner.AccountId]);
+            Assert.Equal(PullIn.SharedWording, verdicts.PulledIn[loner.AccountId]);
         }
+    }
+
+    [Fact]
+    public void AnAccountDrivenLikeOneCampaignButRepeatingAnothersWordingGoesToTheOneWhoseWordingItRepeats()
+    {
+        // Behaviour is a style's, shared by every operator who runs it; wording is the operator's own.
+        AccountState[] states =
+        [
+            .. Enumerable.Range(0, 5).Select(i => Wrapping($"olym{i}", "card-o", OlympiadWrapper)),
+            .. Enumerable.Range(0, 5).Select(i => Wrapping($"pate{i}", "card-p", AuditWrapper, output: 4000)),
+            Wrapping("loner", null, AuditWrapper, sameShape: true),
+            .. Enumerable.Range(0, 8).Select(Colleague),
+        ];
+
+        var verdicts = Judge(states, phrases: true);
+        var loner = verdicts.Accounts.Single(v => v.AccountId.Value == "loner");
+        var patent = verdicts.Campaigns.Single(c => c.Cluster.Accounts.Any(a => a.Value.StartsWith("pate", StringComparison.Ordinal)));
+        Assert.Equal(patent.CampaignId, loner.CampaignId);
+        Assert.Equal(PullIn.SharedWording, verdicts.PulledIn[loner.AccountId]);
+
+        // Without its wording it is only the olympiad campaign's behavioural twin.
+        var blind = Judge(states).Accounts.Single(v => v.AccountId.Value == "loner");
+        var olympiad = Judge(states).Campaigns.Single(c => c.Cluster.Accounts.Any(a => a.Value.StartsWith("olym", StringComparison.Ordinal)));
+        Assert.Equal(olympiad.CampaignId, blind.CampaignId);
     }
 
     [Fact]

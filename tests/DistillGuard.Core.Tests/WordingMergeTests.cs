@@ -50,6 +50,30 @@ public class WordingMergeTests
     }
 
     [Fact]
+    public void AnOperatorsFourGroupsAlikeEachToEachBecomeOneNotTwoPairs()
+    {
+        // Four card groups of one operator: a and b also repeat one phrase of their own, c and d another, so each is
+        // most like its partner. Attaching each to its nearest only would leave two pairs.
+        static PhraseHolder[] Group(string name, int size, params uint[] phrases) =>
+            [.. Enumerable.Range(0, size).Select(i => new PhraseHolder(new AccountId($"{name}{i:D2}"), phrases, true, false))];
+        PhraseHolder[][] groups =
+        [
+            Group("op1-a", 7, 101, 102, 103, 104, 150), Group("op1-b", 15, 101, 102, 103, 104, 150),
+            Group("op1-c", 7, 101, 102, 103, 104, 160), Group("op1-d", 9, 101, 102, 103, 104, 160), Group("op2-e", 100, 201, 202, 203),
+        ];
+        var wording = new Wording(PhraseSets.Build([.. groups.SelectMany(g => g)], [], new PhrasePullInOptions()), new WordingMergeOptions());
+        LinkedCluster[] clusters = [.. groups.Select(g => new LinkedCluster([.. g.Select(h => h.AccountId)], g.ToDictionary(h => h.AccountId, _ => 1.0), ["card"], g.Length))];
+        var vectors = clusters.Select(c => wording.Of(c.Accounts)).ToArray();
+        var nearest = Enumerable.Range(0, 4).Select(i => Enumerable.Range(0, 4).Where(j => j != i).MaxBy(j => Wording.Similarity(vectors[i], vectors[j]))).ToArray();
+        Assert.Equal([1, 0, 3, 2], nearest);
+        Assert.True(wording.Similar(vectors[0], vectors[2]));
+
+        var merged = WordingMerge.Merge(clusters, wording);
+        Assert.Equal(2, merged.Count);
+        Assert.Equal(38, Assert.Single(merged, c => Operators(c)[0] == "op1").Accounts.Count);
+    }
+
+    [Fact]
     public void WordingEveryHarvesterRepeatsJoinsNoOne()
     {
         // Each operator's clusters repeat only the generic grammar: its phrases are in every harvest-like account, so weigh nothing.

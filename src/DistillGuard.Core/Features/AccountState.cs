@@ -25,29 +25,29 @@ public sealed partial class AccountState
     public AccountId AccountId { get; }
     public string? OrganizationId { get; private set; }
     public long Exchanges { get; private set; }
-    public long Errors { get; private set; }
+    public int Errors { get; private set; }
     public long FirstTicks { get; private set; } = long.MaxValue;
     public long LastTicks { get; private set; } = long.MinValue;
     public long CreatedTicks { get; private set; } = long.MaxValue;
     public long InputTokens { get; private set; }
     public long OutputTokens { get; private set; }
     public long ReasoningTokens { get; private set; }
-    public long ReasoningExchanges { get; private set; }
+    public int ReasoningExchanges { get; private set; }
     public long MaxTokensSum { get; private set; }
-    public long MaxTokensSet { get; private set; }
-    public long Truncated { get; private set; }
-    public long TemperatureSet { get; private set; }
-    public long ZeroTemperature { get; private set; }
+    public int MaxTokensSet { get; private set; }
+    public int Truncated { get; private set; }
+    public int TemperatureSet { get; private set; }
+    public int ZeroTemperature { get; private set; }
     public long TurnIndexSum { get; private set; }
     public int MaxTurnIndex { get; private set; }
-    public long FirstTurns { get; private set; }
-    public long ToolDeclaring { get; private set; }
-    public long ToolUseAnswers { get; private set; }
-    public long ToolFeedbacks { get; private set; }
-    public long ReasoningElicitations { get; private set; }
+    public int FirstTurns { get; private set; }
+    public int ToolDeclaring { get; private set; }
+    public int ToolUseAnswers { get; private set; }
+    public int ToolFeedbacks { get; private set; }
+    public int ReasoningElicitations { get; private set; }
 
     /// <summary>Follow-up turns whose conversation is not the one of the account's previous exchange: several threads open at once.</summary>
-    public long InterleavedTurns { get; private set; }
+    public int InterleavedTurns { get; private set; }
 
     /// <summary>Follow-up turns whose place was read from the history they resend: the log had no turn number for them (<see cref="ResentContext"/>).</summary>
     public int InferredTurns { get; private set; }
@@ -100,7 +100,7 @@ public sealed partial class AccountState
 
     /// <summary>Approximate bytes of state kept for this account, beyond its id string.</summary>
     public int StateBytes =>
-        (18 * 8) + 108 // header, scalar fields (the clients' bitmap among them), UInt128 and the sketch references
+        (18 * 8) + 108 - (12 * 4) // header, scalar fields (the clients' bitmap among them), UInt128 and the sketch references; twelve counts of exchanges are ints
         + 24 + (_histograms.Length * 4)
         + 24 + 64 // HyperLogLog registers
         + 40 // activity signature: 16 two-byte bins, active-hour count, last hour

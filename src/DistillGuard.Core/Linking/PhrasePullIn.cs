@@ -20,22 +20,28 @@ public sealed record PhrasePullInOptions
     public double CampaignShare { get; init; } = 0.3;
 
     /// <summary>Campaign phrases an account must repeat, at least.</summary>
-    public int MinShared { get; init; } = 2;
+    public int MinShared { get; init; } = 3;
+
+    /// <summary>Cosine similarity of the account's wording and the campaign's that the account needs, at least (as for joining groups, <see cref="WordingMergeOptions.MinSimilarity"/>).</summary>
+    public double MinSimilarity { get; init; } = 0.5;
 
     /// <summary>Share of the account's own rare recurring phrases that must be the campaign's.</summary>
     public double MinContainment { get; init; } = 0.6;
 
     /// <summary>Phrase-bearing members a campaign needs before its phrases stand for it.</summary>
     public int MinMembers { get; init; } = 2;
+
+    /// <summary>Ordinary (not harvest-like) accounts that must repeat a phrase, at least, for it to be ordinary wording.</summary>
+    public int OrdinaryMinAccounts { get; init; } = 2;
 }
 
 /// <summary>
 /// Pulls unlinked, harvest-like accounts into the campaign whose wrapper they keep repeating. Every
-/// account's recurring phrases are compared after removing those that any ordinary (not harvest-like)
-/// account also repeats: what is left is wording that only harvest-like accounts keep using. A campaign's
+/// account's recurring phrases are compared after removing those that ordinary (not harvest-like)
+/// accounts also repeat: what is left is wording that only harvest-like accounts keep using. A campaign's
 /// phrases are those repeated by a good share of its members and by no other campaign. An account joins a campaign when most of
-/// its own remaining phrases, and at least two, are that campaign's, and no other campaign matches as
-/// well. Accounts that front many users (mixed traffic) neither join nor lend phrases, since they repeat
+/// its own remaining phrases, and at least three, are that campaign's, no other campaign matches as
+/// well, and its wording as a whole is like the campaign's (<see cref="Wording"/>). Accounts that front many users (mixed traffic) neither join nor lend phrases, since they repeat
 /// their customers' wording. Wording never makes a campaign: it only attaches accounts to one that
 /// shared identity already built, and the caller gives them a reduced association. Pure and deterministic.
 /// </summary>
@@ -61,6 +67,12 @@ public static class PhrasePullIn
         // A phrase that several campaigns repeat is common harvesting wording, not one campaign's signature.
         var common = phrases.Campaigns.SelectMany(s => s).GroupBy(p => p).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         var sets = phrases.Campaigns.Select(s => s.Where(p => !common.Contains(p)).ToHashSet()).ToArray();
+        // The account's wording as a whole must be like the campaign's, weighed as groups' wording is (WordingMerge):
+        // phrases in common that many harvest-like accounts repeat, as people who use a popular phrasing do, are not
+        // the operator's wrapper. Where every harvest-like account repeats all of the account's or the campaign's
+        // phrases, nothing weighs, and the phrase counts alone decide.
+        var words = new Wording(phrases, new WordingMergeOptions());
+        var campaignWording = campaigns.Select(c => words.Of(c.Members)).ToArray();
         var matches = new List<PhraseMatch>();
         foreach (var (account, rare) in phrases.Rare.OrderBy(kv => kv.Key))
         {
@@ -88,19 +100,23 @@ public static class PhrasePullIn
                 }
             }
 
-            if (best >= 0 && bestShared >= options.MinShared && bestShared >= options.MinContainment * own.Count && bestShared > runnerUp)
+            if (best >= 0 && bestShared >= options.MinShared && bestShared >= options.MinContainment * own.Count && bestShared > runnerUp
+                && AlikeOrUnweighed(words.OfAccount(account), campaignWording[best], options))
             {
                 matches.Add(new PhraseMatch(account, best, bestShared, own.Count, string.Create(CultureInfo.InvariantCulture,
-                    $"no shared identity, but {bestShared} of the {own.Count} phrases it keeps repeating, which no ordinary account repeats, recur across campaign {campaigns[best].Name}'s accounts")));
+                    $"no shared identity, but {bestShared} of the {own.Count} phrases it keeps repeating, which ordinary accounts do not repeat, recur across campaign {campaigns[best].Name}'s accounts")));
             }
         }
 
         return matches;
     }
+
+    private static bool AlikeOrUnweighed(WordingVector account, WordingVector campaign, PhrasePullInOptions options) =>
+        !account.Speaks || !campaign.Speaks || Wording.Similarity(account, campaign) >= options.MinSimilarity;
 }
 
 /// <summary>
-/// Each harvest-like account's rare recurring phrases (less any an ordinary account repeats) and each
+/// Each harvest-like account's rare recurring phrases (less any that ordinary accounts repeat) and each
 /// campaign's phrases (those a good share of its phrase-bearing members repeat). Mixed-traffic accounts
 /// take no part. Built once per run for <see cref="PhrasePullIn"/> and for choosing among behavioural twins' campaigns.
 /// </summary>
@@ -122,12 +138,25 @@ public sealed class PhraseSets
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(campaigns);
         ArgumentNullException.ThrowIfNull(options);
-        var ordinary = accounts.Where(a => !a.Candidate).SelectMany(a => a.Phrases).ToHashSet();
+        var ordinary = Ordinary(accounts, options);
         var rare = accounts
             .Where(a => a.Candidate && !a.Mixed)
             .ToDictionary(a => a.AccountId, a => a.Phrases.Where(p => !ordinary.Contains(p)).ToHashSet());
         return new PhraseSets(rare, [.. campaigns.Select(c => CampaignPhrases(c, rare, options))]);
     }
+
+    /// <summary>
+    /// The phrases ordinary people repeat: those that at least <see cref="PhrasePullInOptions.OrdinaryMinAccounts"/> ordinary
+    /// (not harvest-like) accounts repeat. One is not enough: an operator's account that hides its harvest under cover
+    /// traffic still repeats the operator's wrapper, and would otherwise wipe that wording from all the operator's other accounts.
+    /// </summary>
+    private static HashSet<uint> Ordinary(IReadOnlyList<PhraseHolder> accounts, PhrasePullInOptions options) =>
+        accounts.Where(a => !a.Candidate)
+            .SelectMany(a => a.Phrases.Distinct())
+            .CountBy(p => p)
+            .Where(kv => kv.Value >= options.OrdinaryMinAccounts)
+            .Select(kv => kv.Key)
+            .ToHashSet();
 
     /// <summary>How many of an account's rare phrases are a campaign's (0 for an account without any).</summary>
     public int Shared(AccountId account, int campaign) =>

@@ -54,6 +54,22 @@ public sealed class Wording
         return new WordingVector(weights, norm);
     }
 
+    /// <summary>
+    /// The wording of one account: each of its rare phrases that another harvest-like account also repeats, at its inverse
+    /// document frequency (<see cref="WordingVector.None"/> without any). A phrase no other account repeats says nothing
+    /// about which group the account belongs with.
+    /// </summary>
+    public WordingVector OfAccount(AccountId account)
+    {
+        if (!_phrases.Rare.TryGetValue(account, out var set))
+        {
+            return WordingVector.None;
+        }
+
+        var weights = set.Where(p => _frequency[p] > 1).ToDictionary(p => p, p => Math.Log(_bearing / (double)_frequency[p]));
+        return new WordingVector(weights, Math.Sqrt(weights.Values.Sum(w => w * w)));
+    }
+
     /// <summary>Cosine similarity of two groups' wording (0 when either has none).</summary>
     public static double Similarity(WordingVector a, WordingVector b)
     {

@@ -6,7 +6,7 @@ namespace DistillGuard.Core.Linking;
 public sealed record WordingMergeOptions
 {
     /// <summary>Cosine similarity of two groups' wording at which they are one operator's.</summary>
-    public double MinSimilarity { get; init; } = 0.3;
+    public double MinSimilarity { get; init; } = 0.5;
 
     /// <summary>Phrase-bearing members a group needs before its wording stands for it.</summary>
     public int MinMembers { get; init; } = 2;
@@ -19,13 +19,14 @@ public sealed record WordingMergeOptions
 /// Joins identity-linked clusters whose accounts keep repeating the same wrapper wording: an operator who
 /// splits its accounts over several payment instruments leaves several clusters, each of which repeats the
 /// operator's wrapper phrases (a persona, an instruction, an answer format) however the wrapper is paraphrased.
-/// A group's wording is a vector over the rare phrases its harvest-like members repeat (no ordinary account
-/// repeats them, <see cref="PhraseSets"/>): each phrase weighs the share of the group's phrase-bearing members
+/// A group's wording is a vector over the rare phrases its harvest-like members repeat (ordinary accounts do not
+/// repeat them, <see cref="PhraseSets"/>): each phrase weighs the share of the group's phrase-bearing members
 /// that repeat it, times its inverse document frequency among all harvest-like accounts, so that wording every
 /// operator of a style uses (a generic paraphrase grammar) counts for little and an operator's own persona or
 /// answer format counts for much. Two groups whose vectors' cosine similarity reaches
 /// <see cref="WordingMergeOptions.MinSimilarity"/>, on at least <see cref="WordingMergeOptions.MinShared"/> phrases, are
-/// one operator's; each group attaches to the nearest of the groups so similar to it, and groups so attached are joined. Wording never makes a campaign: each part was linked by shared identity first, and the
+/// one operator's. The two most similar groups are joined first, the joined group's wording is read again from all its
+/// members, and so on while any two groups are similar (average-linkage agglomerative clustering). Wording never makes a campaign: each part was linked by shared identity first, and the
 /// joined cluster's coordinated size is that of its largest part (<see cref="ClusterJoin"/>). Operators of one
 /// style run alike but word their wrappers apart, so two groups that each repeat two weighed phrases or more, and whose
 /// wording is under the similarity threshold, are told apart (<see cref="Wording.Apart"/>), which behavioural merging respects. Pure and deterministic.
@@ -36,45 +37,66 @@ public static class WordingMerge
     {
         ArgumentNullException.ThrowIfNull(clusters);
         ArgumentNullException.ThrowIfNull(wording);
-        var vectors = clusters.Select(c => wording.Of(c.Accounts)).ToArray();
-        // Each group attaches to the one group, among those whose wording is similar to its own, that is nearest:
-        // a chain of merely similar groups would let wording that two operators of one style share (a generic
-        // paraphrase grammar's phrases) join them through a third.
-        var uf = new UnionFind(clusters.Count);
-        var speaking = Enumerable.Range(0, clusters.Count).Where(i => vectors[i].Speaks).ToArray();
-        foreach (var i in speaking)
+        // Agglomerative: the two most similar groups are joined, the joined group's wording is read again from all
+        // its members, and so on while any two groups are similar. Each join is of the groups most alike at that
+        // point, so an operator's groups, alike each to each, all come together, while a chain of merely similar
+        // groups cannot pull two operators together through a third: a joined group's wording is its members', not
+        // the best of its parts'.
+        var groups = clusters.Select((c, i) => new List<int> { i }).ToList();
+        var firsts = clusters.Select(c => c.Accounts.Min()).ToArray();
+        var vectors = clusters.Select(c => wording.Of(c.Accounts)).ToList();
+        var alive = Enumerable.Range(0, clusters.Count).Where(i => vectors[i].Speaks).ToList();
+        var similar = new Dictionary<(int, int), double>();
+        foreach (var i in alive)
         {
-            var nearest = -1;
-            var best = 0.0;
-            foreach (var j in speaking)
+            foreach (var j in alive.Where(j => j > i))
             {
-                var similarity = j == i ? 0 : Wording.Similarity(vectors[i], vectors[j]);
-                if (j == i || !wording.SimilarAt(vectors[i], vectors[j], similarity))
-                {
-                    continue;
-                }
-
-                // Ties go to the group with the smallest account, so the choice does not depend on the clusters' order.
-                if (nearest < 0 || similarity > best || (similarity == best && clusters[j].Accounts.Min().CompareTo(clusters[nearest].Accounts.Min()) < 0))
-                {
-                    (nearest, best) = (j, similarity);
-                }
-            }
-
-            if (nearest >= 0)
-            {
-                uf.Union(i, nearest);
+                Consider(i, j);
             }
         }
 
-        return Enumerable.Range(0, clusters.Count)
-            .GroupBy(uf.Find)
-            .OrderBy(g => g.Key)
-            .Select(g => g.Count() == 1 ? clusters[g.Key] : Join([.. g.Select(i => clusters[i])]))
+        while (similar.Count > 0)
+        {
+            // The most similar pair; ties go to the pair with the smallest accounts, so the order of the clusters does not matter.
+            var ((a, b), _) = similar
+                .OrderByDescending(kv => kv.Value)
+                .ThenBy(kv => firsts[kv.Key.Item1])
+                .ThenBy(kv => firsts[kv.Key.Item2])
+                .First();
+            groups[a].AddRange(groups[b]);
+            firsts[a] = firsts[a].CompareTo(firsts[b]) <= 0 ? firsts[a] : firsts[b];
+            groups[b].Clear();
+            alive.Remove(b);
+            foreach (var key in similar.Keys.Where(k => k.Item1 == a || k.Item2 == a || k.Item1 == b || k.Item2 == b).ToArray())
+            {
+                similar.Remove(key);
+            }
+
+            vectors[a] = wording.Of(groups[a].SelectMany(i => clusters[i].Accounts));
+            foreach (var other in alive.Where(o => o != a))
+            {
+                Consider(Math.Min(a, other), Math.Max(a, other));
+            }
+        }
+
+        return groups
+            .Where(g => g.Count > 0)
+            .Select(g => g.Order().ToArray())
+            .OrderBy(g => g[0])
+            .Select(g => g.Length == 1 ? clusters[g[0]] : Join([.. g.Select(i => clusters[i])]))
             .ToList();
+
+        void Consider(int i, int j)
+        {
+            var similarity = Wording.Similarity(vectors[i], vectors[j]);
+            if (wording.SimilarAt(vectors[i], vectors[j], similarity))
+            {
+                similar[(i, j)] = similarity;
+            }
+        }
     }
 
     private static LinkedCluster Join(LinkedCluster[] parts) =>
         ClusterJoin.Of(parts, string.Create(CultureInfo.InvariantCulture,
-            $"{parts.Length} separately linked groups of accounts keep repeating the same rare wrapper wording (phrases no ordinary account repeats)"));
+            $"{parts.Length} separately linked groups of accounts keep repeating the same rare wrapper wording (phrases ordinary accounts do not repeat)"));
 }

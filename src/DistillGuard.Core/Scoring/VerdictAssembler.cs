@@ -93,7 +93,6 @@ public static class VerdictAssembler
 
         var named = campaigns.Select(c => new PhraseCampaign(c.CampaignId.Value, c.Cluster.Accounts)).ToArray();
         var wording = phrases is null ? null : PhraseSets.Build(Holders(features, byAccount, phrases, parameters), named, PhraseOptions);
-        PullInBehaviouralTwins(features, profiles ?? BehaviourProfile.Comparable(features), byAccount, campaigns, membership, parameters, wording);
         if (wording is not null)
         {
             foreach (var match in PhrasePullIn.Match(wording, named, membership.Keys.ToHashSet(), PhraseOptions))
@@ -101,6 +100,8 @@ public static class VerdictAssembler
                 membership[match.AccountId] = new Membership(campaigns[match.Campaign], parameters.TwinAssociation, PullIn.SharedWording, match.Reason);
             }
         }
+
+        PullInBehaviouralTwins(features, profiles ?? BehaviourProfile.Comparable(features), byAccount, campaigns, membership, parameters, wording);
 
         Regrade(campaigns, membership, parameters);
         var verdicts = features.Select(f => Decide(f, byAccount[f.AccountId], membership, parameters)).ToList();

@@ -20,7 +20,7 @@ namespace DistillGuard.Core.Sketches;
 public sealed class RecurringPhrases
 {
     /// <summary>Counters kept.</summary>
-    public const int Capacity = 32;
+    public const int Capacity = 96;
 
     /// <summary>A phrase is sampled when its hash's top bits are zero: one phrase in 2^<see cref="SampleBits"/>.</summary>
     public const int SampleBits = 3;
@@ -41,7 +41,7 @@ public sealed class RecurringPhrases
     public const int MinRecurrences = 3;
 
     /// <summary>Share of the account's prompts a phrase must recur in, at least, to count as recurring.</summary>
-    public const double MinShare = 0.15;
+    public const double MinShare = 0.08;
 
     private const int MaxSampledPerPrompt = 32;
 
@@ -280,7 +280,7 @@ public sealed class RecurringPhrases
         {
             // Grows to the capacity; only a merge goes past it, until it is cut back.
             var length = _entries.Length;
-            Array.Resize(ref _entries, length == 0 ? 8 : length < Capacity ? Math.Min(Capacity, length * 2) : length * 2);
+            Array.Resize(ref _entries, length == 0 ? 8 : length < Capacity ? Math.Min(Capacity, length + 8) : length * 2);
         }
 
         _entries[_size++] = entry;
