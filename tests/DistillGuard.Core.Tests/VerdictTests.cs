@@ -107,6 +107,47 @@ public class VerdictTests
     }
 
     [Fact]
+    public void AnAccountWhoseWordingNamesOneCampaignIsNeverAnotherCampaignsBehaviouralTwin()
+    {
+        // The loner is driven like the olympiad campaign. A third of its items are in the patent campaign's wrapper, the rest
+        // in two long wrappers of its own: too few of its phrases are the patent campaign's to be pulled in on them, but the phrases it
+        // shares with any other account are that campaign's.
+        string[] wrappers =
+        [
+            AuditWrapper,
+            "Recall first that the quartermaster of the northern garrison keeps seventeen lanterns burning through every winter "
+            + "night while the ferrymen sing old songs about copper kettles and silver herons and the millers count their sacks twice. Then:",
+            "Imagine a lighthouse keeper who writes long letters to a cartographer about tides, gulls, broken barometers, salted "
+            + "fish, lost anchors and the patient arithmetic of fog horns on a coast nobody visits anymore. Now:",
+        ];
+        var loner = Some.State("loner", Enumerable.Range(0, 90).Select(t => Some.Exchange("loner",
+            $"{wrappers[t % 3]} integrate x{t} over the region r{t * 7} bounded by y{t * 3} "
+            + "Wrap your reasoning in analysis tags and give the result after the word verdict in capitals.", t * 13) with
+        {
+            OutputTokens = 1500,
+            InputTokens = 90,
+            MaxTokens = 32000,
+            ReasoningTokens = 2000,
+        }));
+        AccountState[] states =
+        [
+            .. Enumerable.Range(0, 5).Select(i => Wrapping($"olym{i}", "card-o", OlympiadWrapper)),
+            .. Enumerable.Range(0, 5).Select(i => Wrapping($"pate{i}", "card-p", AuditWrapper, output: 4000)),
+            loner,
+            .. Enumerable.Range(0, 8).Select(Colleague),
+        ];
+
+        var blind = Judge(states);
+        var olympiad = blind.Campaigns.Single(c => c.Cluster.Accounts.Any(a => a.Value.StartsWith("olym", StringComparison.Ordinal)));
+        Assert.Equal(olympiad.CampaignId, blind.Accounts.Single(v => v.AccountId.Value == "loner").CampaignId);
+
+        var verdicts = Judge(states, phrases: true);
+        var judged = verdicts.Accounts.Single(v => v.AccountId.Value == "loner");
+        Assert.False(verdicts.PulledIn.TryGetValue(judged.AccountId, out var how) && how == PullIn.SharedWording, $"pulled in on its wording into {judged.CampaignId}");
+        Assert.NotEqual(olympiad.CampaignId, judged.CampaignId);
+    }
+
+    [Fact]
     public void TwinsPulledIntoACampaignRaiseItsConfidenceButNeverMakeOne()
     {
         AccountState[] linked = [.. Enumerable.Range(0, 4).Select(i => Wrapping($"card{i}", "card-w", sameShape: true))];

@@ -166,6 +166,9 @@ public static class VerdictAssembler
     /// <summary>Thresholds of phrase pull-in, and of which accounts' phrases count as rare.</summary>
     private static readonly PhrasePullInOptions PhraseOptions = new();
 
+    /// <summary>How alike an account's wording and a campaign's are to name it (as for joining groups).</summary>
+    private static readonly WordingMergeOptions WordingOptions = new();
+
     /// <summary>The accounts with recurring phrases, as phrase pull-in sees them.</summary>
     private static PhraseHolder[] Holders(
         IReadOnlyList<AccountFeatures> features,
@@ -206,6 +209,8 @@ public static class VerdictAssembler
                 .ToArray()))
             .Where(c => c.Spreads.Length > 0)
             .ToArray();
+        var words = wording is null ? null : new Linking.Wording(wording, WordingOptions);
+        var campaignWording = words is null ? null : campaigns.Select(c => words.Of(c.Cluster.Accounts)).ToArray();
         foreach (var f in features)
         {
             if (membership.ContainsKey(f.AccountId) || !profiles.TryGetValue(f.AccountId, out var profile)
@@ -214,9 +219,11 @@ public static class VerdictAssembler
                 continue;
             }
 
+            // An account whose own wording is like one campaign's is that operator's: it may be a twin of that campaign only.
+            var named = words is null ? null : WordingNamed(words, words.OfAccount(f.AccountId), campaignWording!);
             var within = campaignProfiles
                 .Select(c => (c.Campaign, c.Index, Distance: c.Spreads.Min(spread => spread.PredictionDistance(profile, 0.03))))
-                .Where(c => c.Distance <= parameters.TwinTolerance)
+                .Where(c => c.Distance <= parameters.TwinTolerance && (named is null || named.Contains(c.Index)))
                 .OrderBy(c => c.Distance)
                 .ThenBy(c => c.Campaign.CampaignId.Value, StringComparer.Ordinal)
                 .ToArray();
@@ -236,6 +243,18 @@ public static class VerdictAssembler
                     "no shared identity, but its request pattern matches the campaign's accounts on every behavioural dimension");
             }
         }
+    }
+
+    /// <summary>The campaigns whose wording an account's own is like (<see cref="Linking.Wording.Similar"/>); null when it is like none, or has no wording that weighs.</summary>
+    private static HashSet<int>? WordingNamed(Linking.Wording words, WordingVector account, WordingVector[] campaigns)
+    {
+        if (!account.Speaks)
+        {
+            return null;
+        }
+
+        var named = Enumerable.Range(0, campaigns.Length).Where(i => words.Similar(account, campaigns[i])).ToHashSet();
+        return named.Count > 0 ? named : null;
     }
 
     private static AccountVerdict Decide(
