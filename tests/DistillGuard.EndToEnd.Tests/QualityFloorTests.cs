@@ -33,6 +33,17 @@ public class QualityFloorTests
         Assert.Equal(result.TrueCampaigns, result.CampaignsFound);
     }
 
+    /// <summary>The linking issue's pairwise floors: precision 0.95 and recall 0.90.</summary>
+    private static void AssertPairwiseFloors(EvaluationResult result)
+    {
+        Assert.True(result.PairPrecision >= 0.95, $"pair precision {result.PairPrecision:0.000}");
+        Assert.True(result.PairRecall >= 0.90, $"pair recall {result.PairRecall:0.000}");
+    }
+
+    /// <summary>The linking issue's count target: every campaign's exchanges within 5 % of the truth.</summary>
+    private static void AssertExchangesWithinFivePercent(EvaluationResult result) =>
+        Assert.All(result.Campaigns, c => Assert.True(c.ExchangeError <= 0.05, $"{c.TrueCampaignId} exchanges {c.ExchangeError:P1} off"));
+
     [Fact]
     public async Task TheTinyScenarioMeetsThePrecisionRecallAndFalsePositiveFloors()
     {
@@ -90,8 +101,8 @@ public class QualityFloorTests
         // Each operator is one campaign measured within 5 %. The build before read too little of a paraphrased
         // wrapper, let one cover-heavy account of an operator wipe its wording, and took twins before wording:
         // pairwise recall 0.595, one campaign's exchanges 558 % off.
-        Assert.True(result.PairPrecision >= 0.95 && result.PairRecall >= 0.90, $"pairs {result.PairPrecision:0.000} / {result.PairRecall:0.000}");
-        Assert.All(result.Campaigns, c => Assert.True(c.ExchangeError <= 0.05, $"{c.TrueCampaignId} exchanges {c.ExchangeError:P1} off"));
+        AssertPairwiseFloors(result);
+        AssertExchangesWithinFivePercent(result);
 
         var labels = LabelsCsv.Read(Path.Combine(dir["data"], "labels.csv")).ToDictionary(l => l.AccountId.Value, StringComparer.Ordinal);
         var pulled = (await File.ReadAllLinesAsync(Path.Combine(dir["out"], "accounts.csv")))
@@ -113,9 +124,7 @@ public class QualityFloorTests
         var result = await SimulateAnalyseEvaluate(dir, "tiny", 1);
 
         Assert.All(result.Campaigns, c => Assert.Equal(1, c.PredictedClusters));
-        // The linking issue's floors: pairwise precision 0.95 and recall 0.90.
-        Assert.True(result.PairPrecision >= 0.95, $"pair precision {result.PairPrecision:0.000}");
-        Assert.True(result.PairRecall >= 0.90, $"pair recall {result.PairRecall:0.000}");
+        AssertPairwiseFloors(result);
         var campaigns = await File.ReadAllTextAsync(Path.Combine(dir["out"], "campaigns.json"));
         Assert.Contains("keep repeating the same rare wrapper wording", campaigns, StringComparison.Ordinal);
     }
@@ -128,13 +137,11 @@ public class QualityFloorTests
         using var dir = new TempDir();
         var result = await SimulateAnalyseEvaluate(dir, "low-and-slow", 205);
 
-        // The linking issue's floors: pairwise precision 0.95 and recall 0.90, at most two parts per campaign,
-        // and every campaign's exchanges within 5 % of the truth.
-        Assert.True(result.PairPrecision >= 0.95, $"pair precision {result.PairPrecision:0.000}");
-        Assert.True(result.PairRecall >= 0.90, $"pair recall {result.PairRecall:0.000}");
+        // The linking issue's targets: pairwise floors, at most two parts per campaign, exchanges within 5 %.
+        AssertPairwiseFloors(result);
         Assert.Equal(result.TrueCampaigns, result.CampaignsFound);
         Assert.All(result.Campaigns, c => Assert.True(c.PredictedClusters <= 2, $"{c.TrueCampaignId} in {c.PredictedClusters} campaigns"));
-        Assert.All(result.Campaigns, c => Assert.True(c.ExchangeError <= 0.05, $"{c.TrueCampaignId} exchanges {c.ExchangeError:P1} off"));
+        AssertExchangesWithinFivePercent(result);
         Assert.True(result.Precision >= 0.99, $"precision {result.Precision:0.000}");
     }
 

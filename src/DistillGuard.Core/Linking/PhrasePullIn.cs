@@ -22,9 +22,6 @@ public sealed record PhrasePullInOptions
     /// <summary>Campaign phrases an account must repeat, at least.</summary>
     public int MinShared { get; init; } = 3;
 
-    /// <summary>Cosine similarity of the account's wording and the campaign's that the account needs, at least (as for joining groups, <see cref="WordingMergeOptions.MinSimilarity"/>).</summary>
-    public double MinSimilarity { get; init; } = 0.5;
-
     /// <summary>Share of the account's own rare recurring phrases that must be the campaign's.</summary>
     public double MinContainment { get; init; } = 0.6;
 
@@ -54,11 +51,13 @@ public static class PhrasePullIn
         PhrasePullInOptions options) =>
         Match(PhraseSets.Build(accounts, campaigns, options), campaigns, linked, options);
 
+    /// <param name="wording">The accounts' and these campaigns' wording when the caller has read it already; read here otherwise.</param>
     public static IReadOnlyList<PhraseMatch> Match(
         PhraseSets phrases,
         IReadOnlyList<PhraseCampaign> campaigns,
         IReadOnlySet<AccountId> linked,
-        PhrasePullInOptions options)
+        PhrasePullInOptions options,
+        CampaignWording? wording = null)
     {
         ArgumentNullException.ThrowIfNull(phrases);
         ArgumentNullException.ThrowIfNull(campaigns);
@@ -71,8 +70,7 @@ public static class PhrasePullIn
         // phrases in common that many harvest-like accounts repeat, as people who use a popular phrasing do, are not
         // the operator's wrapper. Where every harvest-like account repeats all of the account's or the campaign's
         // phrases, nothing weighs, and the phrase counts alone decide.
-        var words = new Wording(phrases, new WordingMergeOptions());
-        var campaignWording = campaigns.Select(c => words.Of(c.Members)).ToArray();
+        wording ??= CampaignWording.Of(phrases, campaigns.Select(c => c.Members), new WordingMergeOptions());
         var matches = new List<PhraseMatch>();
         foreach (var (account, rare) in phrases.Rare.OrderBy(kv => kv.Key))
         {
@@ -101,7 +99,7 @@ public static class PhrasePullIn
             }
 
             if (best >= 0 && bestShared >= options.MinShared && bestShared >= options.MinContainment * own.Count && bestShared > runnerUp
-                && AlikeOrUnweighed(words.OfAccount(account), campaignWording[best], options))
+                && AlikeOrUnweighed(wording.Words, wording.Words.OfAccount(account), wording.Campaigns[best]))
             {
                 matches.Add(new PhraseMatch(account, best, bestShared, own.Count, string.Create(CultureInfo.InvariantCulture,
                     $"no shared identity, but {bestShared} of the {own.Count} phrases it keeps repeating, which ordinary accounts do not repeat, recur across campaign {campaigns[best].Name}'s accounts")));
@@ -111,8 +109,8 @@ public static class PhrasePullIn
         return matches;
     }
 
-    private static bool AlikeOrUnweighed(WordingVector account, WordingVector campaign, PhrasePullInOptions options) =>
-        !account.Speaks || !campaign.Speaks || Wording.Similarity(account, campaign) >= options.MinSimilarity;
+    private static bool AlikeOrUnweighed(Wording words, WordingVector account, WordingVector campaign) =>
+        !account.Speaks || !campaign.Speaks || words.Alike(account, campaign);
 }
 
 /// <summary>

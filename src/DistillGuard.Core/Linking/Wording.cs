@@ -7,6 +7,13 @@ public sealed record WordingVector(IReadOnlyDictionary<uint, double> Weights, do
 {
     public static WordingVector None { get; } = new(new Dictionary<uint, double>(), 0);
 
+    /// <summary>A vector of these weights, with their Euclidean norm.</summary>
+    public static WordingVector Of(IReadOnlyDictionary<uint, double> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        return new(weights, Math.Sqrt(weights.Values.Sum(w => w * w)));
+    }
+
     public bool Speaks => Norm > 0;
 }
 
@@ -47,11 +54,9 @@ public sealed class Wording
             return WordingVector.None;
         }
 
-        var weights = sets.SelectMany(s => s!)
+        return WordingVector.Of(sets.SelectMany(s => s!)
             .GroupBy(p => p)
-            .ToDictionary(g => g.Key, g => g.Count() / (double)sets.Length * Math.Log(_bearing / (double)_frequency[g.Key]));
-        var norm = Math.Sqrt(weights.Values.Sum(w => w * w));
-        return new WordingVector(weights, norm);
+            .ToDictionary(g => g.Key, g => g.Count() / (double)sets.Length * Math.Log(_bearing / (double)_frequency[g.Key])));
     }
 
     /// <summary>
@@ -66,8 +71,7 @@ public sealed class Wording
             return WordingVector.None;
         }
 
-        var weights = set.Where(p => _frequency[p] > 1).ToDictionary(p => p, p => Math.Log(_bearing / (double)_frequency[p]));
-        return new WordingVector(weights, Math.Sqrt(weights.Values.Sum(w => w * w)));
+        return WordingVector.Of(set.Where(p => _frequency[p] > 1).ToDictionary(p => p, p => Math.Log(_bearing / (double)_frequency[p])));
     }
 
     /// <summary>Cosine similarity of two groups' wording (0 when either has none).</summary>
@@ -93,6 +97,9 @@ public sealed class Wording
         return SimilarAt(a, b, Similarity(a, b));
     }
 
+    /// <summary>Whether two vectors' cosine similarity reaches <see cref="WordingMergeOptions.MinSimilarity"/>, whatever they share.</summary>
+    public bool Alike(WordingVector a, WordingVector b) => Similarity(a, b) >= _options.MinSimilarity;
+
     /// <summary><see cref="Similar"/> for two groups whose <see cref="Similarity"/> the caller has already taken.</summary>
     internal bool SimilarAt(WordingVector a, WordingVector b, double similarity) =>
         similarity >= _options.MinSimilarity
@@ -111,4 +118,16 @@ public sealed class Wording
     }
 
     private bool Telling(WordingVector v) => v.Weights.Count(kv => kv.Value > 0) >= _options.MinShared;
+}
+
+/// <summary>The wording of every harvest-like account and of each campaign, read once per run for phrase pull-in and for behavioural twins.</summary>
+/// <param name="Campaigns">Each campaign's wording, in the order of the campaigns given.</param>
+public sealed record CampaignWording(Wording Words, IReadOnlyList<WordingVector> Campaigns)
+{
+    public static CampaignWording Of(PhraseSets phrases, IEnumerable<IEnumerable<AccountId>> campaigns, WordingMergeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(campaigns);
+        var words = new Wording(phrases, options);
+        return new(words, [.. campaigns.Select(words.Of)]);
+    }
 }

@@ -93,15 +93,16 @@ public static class VerdictAssembler
 
         var named = campaigns.Select(c => new PhraseCampaign(c.CampaignId.Value, c.Cluster.Accounts)).ToArray();
         var wording = phrases is null ? null : PhraseSets.Build(Holders(features, byAccount, phrases, parameters), named, PhraseOptions);
+        var words = wording is null ? null : CampaignWording.Of(wording, named.Select(c => c.Members), WordingOptions);
         if (wording is not null)
         {
-            foreach (var match in PhrasePullIn.Match(wording, named, membership.Keys.ToHashSet(), PhraseOptions))
+            foreach (var match in PhrasePullIn.Match(wording, named, membership.Keys.ToHashSet(), PhraseOptions, words))
             {
                 membership[match.AccountId] = new Membership(campaigns[match.Campaign], parameters.TwinAssociation, PullIn.SharedWording, match.Reason);
             }
         }
 
-        PullInBehaviouralTwins(features, profiles ?? BehaviourProfile.Comparable(features), byAccount, campaigns, membership, parameters, wording);
+        PullInBehaviouralTwins(features, profiles ?? BehaviourProfile.Comparable(features), byAccount, campaigns, membership, parameters, wording, words);
 
         Regrade(campaigns, membership, parameters);
         var verdicts = features.Select(f => Decide(f, byAccount[f.AccountId], membership, parameters)).ToList();
@@ -166,7 +167,7 @@ public static class VerdictAssembler
     /// <summary>Thresholds of phrase pull-in, and of which accounts' phrases count as rare.</summary>
     private static readonly PhrasePullInOptions PhraseOptions = new();
 
-    /// <summary>How alike an account's wording and a campaign's are to name it (as for joining groups).</summary>
+    /// <summary>How alike an account's wording and a campaign's must be, for phrase pull-in and for twins: as for joining groups.</summary>
     private static readonly WordingMergeOptions WordingOptions = new();
 
     /// <summary>The accounts with recurring phrases, as phrase pull-in sees them.</summary>
@@ -197,7 +198,8 @@ public static class VerdictAssembler
         List<CampaignAssignment> campaigns,
         Dictionary<AccountId, Membership> membership,
         ScoringParameters parameters,
-        PhraseSets? wording)
+        PhraseSets? wording,
+        CampaignWording? words)
     {
         // A campaign joined from separately linked parts is read part by part as well: parts driven a little apart
         // (two cards' accounts of one operator) each have their own spread, which their whole's would blur.
@@ -209,8 +211,6 @@ public static class VerdictAssembler
                 .ToArray()))
             .Where(c => c.Spreads.Length > 0)
             .ToArray();
-        var words = wording is null ? null : new Linking.Wording(wording, WordingOptions);
-        var campaignWording = words is null ? null : campaigns.Select(c => words.Of(c.Cluster.Accounts)).ToArray();
         foreach (var f in features)
         {
             if (membership.ContainsKey(f.AccountId) || !profiles.TryGetValue(f.AccountId, out var profile)
@@ -220,7 +220,7 @@ public static class VerdictAssembler
             }
 
             // An account whose own wording is like one campaign's is that operator's: it may be a twin of that campaign only.
-            var named = words is null ? null : WordingNamed(words, words.OfAccount(f.AccountId), campaignWording!);
+            var named = words is null ? null : WordingNamed(words.Words, words.Words.OfAccount(f.AccountId), words.Campaigns);
             var within = campaignProfiles
                 .Select(c => (c.Campaign, c.Index, Distance: c.Spreads.Min(spread => spread.PredictionDistance(profile, 0.03))))
                 .Where(c => c.Distance <= parameters.TwinTolerance && (named is null || named.Contains(c.Index)))
@@ -246,14 +246,14 @@ public static class VerdictAssembler
     }
 
     /// <summary>The campaigns whose wording an account's own is like (<see cref="Linking.Wording.Similar"/>); null when it is like none, or has no wording that weighs.</summary>
-    private static HashSet<int>? WordingNamed(Linking.Wording words, WordingVector account, WordingVector[] campaigns)
+    private static HashSet<int>? WordingNamed(Linking.Wording words, WordingVector account, IReadOnlyList<WordingVector> campaigns)
     {
         if (!account.Speaks)
         {
             return null;
         }
 
-        var named = Enumerable.Range(0, campaigns.Length).Where(i => words.Similar(account, campaigns[i])).ToHashSet();
+        var named = Enumerable.Range(0, campaigns.Count).Where(i => words.Similar(account, campaigns[i])).ToHashSet();
         return named.Count > 0 ? named : null;
     }
 
