@@ -1,3 +1,4 @@
+using CsCheck;
 using Xunit;
 using DistillGuard.Core.Features;
 using DistillGuard.Core.Linking;
@@ -106,12 +107,16 @@ public class VerdictTests
         Assert.Equal(olympiad.CampaignId, blind.CampaignId);
     }
 
-    [Fact]
-    public void AnAccountWhoseWordingNamesOneCampaignIsNeverAnotherCampaignsBehaviouralTwin()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AnAccountWhoseWordingOrPhrasesNameOneCampaignIsNeverAnotherCampaignsBehaviouralTwin(bool othersUseItsOtherWrappers)
     {
         // The loner is driven like the olympiad campaign. A third of its items are in the patent campaign's wrapper, the rest
-        // in two long wrappers of its own: too few of its phrases are the patent campaign's to be pulled in on them, but the phrases it
-        // shares with any other account are that campaign's.
+        // in two long wrappers of its own: too few of its phrases are the patent campaign's to be pulled in on them.
+        // - Alone with its other wrappers, the phrases it shares with any other account are the patent campaign's: its wording names that campaign.
+        // - When two harvest-like accounts outside any campaign use its other wrappers too, its wording as a whole is theirs as much as
+        //   the patent campaign's and names no campaign; it still repeats more of the patent campaign's phrases than of any other campaign's.
         string[] wrappers =
         [
             AuditWrapper,
@@ -134,6 +139,7 @@ public class VerdictTests
             .. Enumerable.Range(0, 5).Select(i => Wrapping($"olym{i}", "card-o", OlympiadWrapper)),
             .. Enumerable.Range(0, 5).Select(i => Wrapping($"pate{i}", "card-p", AuditWrapper, output: 4000)),
             loner,
+            .. othersUseItsOtherWrappers ? [Wrapping("echo1", null, wrappers[1]), Wrapping("echo2", null, wrappers[2])] : Array.Empty<AccountState>(),
             .. Enumerable.Range(0, 8).Select(Colleague),
         ];
 
@@ -181,6 +187,59 @@ public class VerdictTests
         Assert.Contains(loner.Reasons, r => r.Signal == SignalNames.Coordination && r.Evidence.Contains("phrases it keeps repeating", StringComparison.Ordinal));
         Assert.DoesNotContain(without.Reasons, r => r.Evidence.Contains("phrases it keeps repeating", StringComparison.Ordinal));
         Assert.True(loner.RiskScore > without.RiskScore, $"{loner.RiskScore} against {without.RiskScore}");
+    }
+
+    [Fact]
+    public void AWordingMatchTiesAsATwinAtTheLeastEvidenceAndMoreFirmlyTheMoreOfTheCampaignsWordingItRepeats()
+    {
+        var parameters = ScoringParameters.Default;
+        var least = new PhrasePullInOptions().MinShared;
+        double Tie(int shared, int own) => VerdictAssembler.WordingAssociation(new PhraseMatch(new AccountId("a"), 0, shared, own, ""), parameters);
+
+        Assert.Equal(parameters.TwinAssociation, Tie(least, least), 9);
+        Assert.Equal(1 - ((1 - parameters.TwinAssociation) * (1 - parameters.TwinAssociation)), Tie(2 * least, 2 * least), 9);
+        Gen.Select(Gen.Int[least, 40], Gen.Int[0, 40]).Sample((shared, others) =>
+        {
+            var tie = Tie(shared, shared + others);
+            Assert.InRange(tie, parameters.TwinAssociation, 1);
+            // More of the campaign's phrases never tie it less; more phrases of its own never tie it more.
+            Assert.True(Tie(shared + 1, shared + 1 + others) >= tie);
+            Assert.True(Tie(shared, shared + others + 1) <= tie);
+        });
+    }
+
+    [Fact]
+    public void ALowSignalAccountThatRepeatsNothingButACampaignsWrapperIsFlaggedWithIt()
+    {
+        // The loner hides its wrapped items among ordinary questions: its own traffic is low-signal. Every phrase it keeps
+        // repeating is the campaign's long wrapper's, which ties it more firmly than the least evidence would.
+        const string wrapper = "Please act as an exacting tutor: translate the exercise into symbols, list the known facts and the facts still needed, "
+            + "reason forward one small step at a time while quoting the principle used, double check the extreme values, and end with "
+            + "the answer alone. Exercise:";
+        var loner = Some.State("loner", Enumerable.Range(0, 240).Select(t => t % 3 == 0
+            ? Some.Exchange("loner", $"{wrapper} integrate x{t} over the region r{t * 7} bounded by y{t * 3} "
+                + "Wrap your reasoning in analysis tags and give the result after the word verdict in capitals.", t * 13) with
+            {
+                OutputTokens = 1500, InputTokens = 90, MaxTokens = 32000, ReasoningTokens = 2000,
+            }
+            : Some.Exchange("loner", $"whats a good name for a cat that is {t} weeks old and very grumpy", t * 13) with
+            {
+                ConversationId = $"chat{t / 6}", TurnIndex = t % 6, OutputTokens = 120, InputTokens = 40,
+            }));
+        AccountState[] states = [.. Enumerable.Range(0, 6).Select(i => Wrapping($"wrap{i}", "wrap-card", wrapper)), loner, .. Enumerable.Range(0, 8).Select(Colleague)];
+
+        var verdicts = Judge(states, phrases: true);
+        var campaign = Assert.Single(verdicts.Campaigns);
+        var judged = verdicts.Accounts.Single(v => v.AccountId.Value == "loner");
+        var own = Judge(states).Accounts.Single(v => v.AccountId.Value == "loner");
+
+        Assert.Equal(PullIn.SharedWording, verdicts.PulledIn[judged.AccountId]);
+        Assert.True(own.RiskScore < ScoringParameters.Default.SuspiciousThreshold, $"its own risk {own.RiskScore:0.000}");
+        var tie = judged.Reasons.Single(r => r.Signal == SignalNames.Coordination);
+        Assert.True(tie.Value > ScoringParameters.Default.TwinAssociation * campaign.Probability, $"tied at {tie.Value:0.000} of {campaign.Probability:0.000}: {tie.Evidence}");
+        Assert.Contains("tied at association", tie.Evidence, StringComparison.Ordinal);
+        Assert.Equal(Verdict.Distillation, judged.Verdict);
+        Assert.Equal(campaign.CampaignId, judged.CampaignId);
     }
 
     [Fact]

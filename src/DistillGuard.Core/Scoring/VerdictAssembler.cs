@@ -98,7 +98,8 @@ public static class VerdictAssembler
         {
             foreach (var match in PhrasePullIn.Match(wording, named, membership.Keys.ToHashSet(), PhraseOptions, words))
             {
-                membership[match.AccountId] = new Membership(campaigns[match.Campaign], parameters.TwinAssociation, PullIn.SharedWording, match.Reason);
+                membership[match.AccountId] = new Membership(
+                    campaigns[match.Campaign], WordingAssociation(match, parameters), PullIn.SharedWording, match.Reason);
             }
         }
 
@@ -164,6 +165,24 @@ public static class VerdictAssembler
         return PhraseSets.Build(Holders(features, assessments.ToDictionary(a => a.AccountId), phrases, parameters), [], PhraseOptions);
     }
 
+    /// <summary>
+    /// How strongly a wording match ties an account to its campaign. A match on the least evidence phrase pull-in
+    /// accepts (<see cref="PhrasePullInOptions.MinShared"/> of the campaign's phrases, beside none of its own) ties it as
+    /// a behavioural twin is tied (<see cref="ScoringParameters.TwinAssociation"/>). Every further
+    /// <see cref="PhrasePullInOptions.MinShared"/> phrases of the campaign's, net of the account's own rare phrases that
+    /// are not the campaign's, leave the same share of the doubt that is left: an account that repeats nothing but
+    /// the campaign's wrapper, a dozen phrases of it, is as surely the operator's as one that shares its card.
+    /// Never below the twin's association.
+    /// </summary>
+    public static double WordingAssociation(PhraseMatch match, ScoringParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var net = match.Shared - (match.Own - match.Shared);
+        var doubt = Math.Pow(1 - parameters.TwinAssociation, (double)net / PhraseOptions.MinShared);
+        return Math.Clamp(1 - doubt, parameters.TwinAssociation, 1);
+    }
+
     /// <summary>Thresholds of phrase pull-in, and of which accounts' phrases count as rare.</summary>
     private static readonly PhrasePullInOptions PhraseOptions = new();
 
@@ -220,7 +239,10 @@ public static class VerdictAssembler
             }
 
             // An account whose own wording is like one campaign's is that operator's: it may be a twin of that campaign only.
+            // So is one that repeats a good few of one campaign's phrases, more than of any other, though its wording as a
+            // whole falls short of alike: operators of one style run alike, and behaviour alone would hand it to the nearest.
             var named = words is null ? null : WordingNamed(words.Words, words.Words.OfAccount(f.AccountId), words.Campaigns);
+            named ??= wording is null ? null : PhrasesNamed(wording, f.AccountId);
             var within = campaignProfiles
                 .Select(c => (c.Campaign, c.Index, Distance: c.Spreads.Min(spread => spread.PredictionDistance(profile, 0.03))))
                 .Where(c => c.Distance <= parameters.TwinTolerance && (named is null || named.Contains(c.Index)))
@@ -257,6 +279,19 @@ public static class VerdictAssembler
         return named.Count > 0 ? named : null;
     }
 
+    /// <summary>The one campaign an account repeats at least <see cref="PhrasePullInOptions.MinShared"/> phrases of, more than of any other; null when there is none.</summary>
+    private static HashSet<int>? PhrasesNamed(PhraseSets wording, AccountId account)
+    {
+        var shared = Enumerable.Range(0, wording.Campaigns.Count)
+            .Select(c => (Campaign: c, Shared: wording.Shared(account, c)))
+            .OrderByDescending(c => c.Shared)
+            .Take(2)
+            .ToArray();
+        return shared.Length > 0 && shared[0].Shared >= PhraseOptions.MinShared && (shared.Length == 1 || shared[0].Shared > shared[1].Shared)
+            ? [shared[0].Campaign]
+            : null;
+    }
+
     private static AccountVerdict Decide(
         AccountFeatures features,
         HarvestAssessment assessment,
@@ -273,8 +308,9 @@ public static class VerdictAssembler
             var contribution = parameters.Coordination * value;
             logOdds += contribution;
             var pulled = assessment.Probability < parameters.SuspiciousThreshold ? " (pulled in on association: its own traffic is low-signal)" : string.Empty;
-            var binding = member.Binding
-                ?? (member.Campaign.Cluster.Evidence.Count > 0 ? member.Campaign.Cluster.Evidence[0] : "shared attributes");
+            var binding = member.Binding is { } pulledOn
+                ? string.Create(CultureInfo.InvariantCulture, $"{pulledOn} (tied at association {member.Association:0.00})")
+                : member.Campaign.Cluster.Evidence.Count > 0 ? member.Campaign.Cluster.Evidence[0] : "shared attributes";
             var mixed = MixedTraffic.Is(features) ? " — " + MixedTraffic.Describe(features) : string.Empty;
             reasons.Add(new Reason(SignalNames.Coordination, value, contribution,
                 $"linked into campaign {member.Campaign.CampaignId} of {size} accounts (campaign confidence {member.Campaign.Probability:0.00}): {binding}{pulled}{mixed}"));
