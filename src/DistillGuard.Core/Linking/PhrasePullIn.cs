@@ -160,6 +160,14 @@ public sealed class PhraseSets
     public int Shared(AccountId account, int campaign) =>
         Rare.TryGetValue(account, out var own) ? own.Count(Campaigns[campaign].Contains) : 0;
 
+    /// <summary>Of the given campaigns, the one whose phrases the account repeats more of than of any other's, and how many; null when none leads.</summary>
+    public (int Campaign, int Shared)? Leading(AccountId account, IEnumerable<int> campaigns)
+    {
+        ArgumentNullException.ThrowIfNull(campaigns);
+        var top = campaigns.Select(c => (Campaign: c, Shared: Shared(account, c))).OrderByDescending(c => c.Shared).Take(2).ToArray();
+        return top.Length > 0 && (top.Length == 1 || top[0].Shared > top[1].Shared) ? top[0] : null;
+    }
+
     /// <summary>The rare phrases that at least <see cref="PhrasePullInOptions.CampaignShare"/> of a campaign's phrase-bearing members repeat.</summary>
     private static HashSet<uint> CampaignPhrases(PhraseCampaign campaign, Dictionary<AccountId, HashSet<uint>> rare, PhrasePullInOptions options)
     {

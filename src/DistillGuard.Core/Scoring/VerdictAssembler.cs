@@ -250,13 +250,9 @@ public static class VerdictAssembler
                 .ThenBy(c => c.Campaign.CampaignId.Value, StringComparer.Ordinal)
                 .ToArray();
             var chosen = within.FirstOrDefault().Campaign;
-            if (wording is not null && within.Length > 1)
+            if (wording is not null && within.Length > 1 && wording.Leading(f.AccountId, within.Select(c => c.Index)) is { } lead)
             {
-                var byWording = within.Select(c => (c.Campaign, Shared: wording.Shared(f.AccountId, c.Index))).OrderByDescending(c => c.Shared).ToArray();
-                if (byWording[0].Shared > byWording[1].Shared)
-                {
-                    chosen = byWording[0].Campaign;
-                }
+                chosen = campaigns[lead.Campaign];
             }
 
             if (chosen is not null)
@@ -280,17 +276,10 @@ public static class VerdictAssembler
     }
 
     /// <summary>The one campaign an account repeats at least <see cref="PhrasePullInOptions.MinShared"/> phrases of, more than of any other; null when there is none.</summary>
-    private static HashSet<int>? PhrasesNamed(PhraseSets wording, AccountId account)
-    {
-        var shared = Enumerable.Range(0, wording.Campaigns.Count)
-            .Select(c => (Campaign: c, Shared: wording.Shared(account, c)))
-            .OrderByDescending(c => c.Shared)
-            .Take(2)
-            .ToArray();
-        return shared.Length > 0 && shared[0].Shared >= PhraseOptions.MinShared && (shared.Length == 1 || shared[0].Shared > shared[1].Shared)
-            ? [shared[0].Campaign]
+    private static HashSet<int>? PhrasesNamed(PhraseSets wording, AccountId account) =>
+        wording.Leading(account, Enumerable.Range(0, wording.Campaigns.Count)) is { } lead && lead.Shared >= PhraseOptions.MinShared
+            ? [lead.Campaign]
             : null;
-    }
 
     private static AccountVerdict Decide(
         AccountFeatures features,
