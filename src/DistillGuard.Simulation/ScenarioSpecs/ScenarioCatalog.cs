@@ -116,8 +116,34 @@ internal static class ScenarioCatalog
         ],
     };
 
+    // Operators that share no infrastructure: two swarms of throw-away accounts born in a wave, tied only by their
+    // frames and timing, and two agents whose deep sessions each open a new dataset item behind one preamble.
+    private static readonly ScenarioSpec NoSharedInfrastructure = Default with
+    {
+        Name = "no-shared-infrastructure",
+        Campaigns =
+        [
+            new CampaignSpec(CampaignStyle.Swarm, Accounts: 80, Concurrent: 80, DailyRate: 9),
+            new CampaignSpec(CampaignStyle.Swarm, Accounts: 40, Concurrent: 40, DailyRate: 12),
+            new CampaignSpec(CampaignStyle.AgentHarvest, Accounts: 9, Concurrent: 9, DailyRate: 30),
+            new CampaignSpec(CampaignStyle.AgentHarvest, Accounts: 6, Concurrent: 6, DailyRate: 25),
+        ],
+    };
+
+    // The same at the size of tiny, for tests.
+    private static readonly ScenarioSpec TinyNoSharedInfrastructure = Tiny with
+    {
+        Name = "tiny-no-shared-infrastructure",
+        Campaigns =
+        [
+            new CampaignSpec(CampaignStyle.Swarm, Accounts: 30, Concurrent: 30, DailyRate: 9),
+            new CampaignSpec(CampaignStyle.AgentHarvest, Accounts: 6, Concurrent: 6, DailyRate: 30),
+        ],
+    };
+
     private static readonly IReadOnlyList<ScenarioSpec> All =
-        [Tiny, Default, SharedNat, LowAndSlow, ModelPivot, Paraphrase, CoverTraffic, ResellerProxy, TinyAdversaries];
+        [Tiny, Default, SharedNat, LowAndSlow, ModelPivot, Paraphrase, CoverTraffic, ResellerProxy, TinyAdversaries,
+            NoSharedInfrastructure, TinyNoSharedInfrastructure];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(s => s.Name)];
 

@@ -76,6 +76,12 @@ internal enum CampaignStyle
 
     /// <summary>Harvest sweeps sent through a reseller's account pool that also carries real customers.</summary>
     ResellerProxy,
+
+    /// <summary>Throw-away accounts with nothing shared but a paraphrased frame and a sign-up wave; <see cref="CampaignSpec.DailyRate"/> is each account's whole handful of requests.</summary>
+    Swarm,
+
+    /// <summary>An agent whose every deep session opens a new dataset item behind one preamble; <see cref="CampaignSpec.DailyRate"/> is sessions per day.</summary>
+    AgentHarvest,
 }
 
 /// <summary>One operator's campaign.</summary>

@@ -17,6 +17,8 @@ internal static class CampaignPopulation
                 case CampaignStyle.Paraphrase: ParaphraseCampaign.Generate(ctx, campaign); break;
                 case CampaignStyle.CoverTraffic: CoverTrafficCampaign.Generate(ctx, campaign); break;
                 case CampaignStyle.ResellerProxy: ResellerProxyCampaign.Generate(ctx, campaign); break;
+                case CampaignStyle.Swarm: SwarmCampaign.Generate(ctx, campaign); break;
+                case CampaignStyle.AgentHarvest: AgentHarvestCampaign.Generate(ctx, campaign); break;
                 default: throw new InvalidOperationException($"No generator for campaign style {campaign.Style}.");
             }
         }
