@@ -1,3 +1,4 @@
+using DistillGuard.Core.Detection.Stages.TemplateFamilies;
 using DistillGuard.Core.Features;
 using DistillGuard.Core.Linking;
 using DistillGuard.Core.Model;
@@ -25,12 +26,18 @@ internal static class AccountScoring
         var candidates = states.Select((s, i) => new LinkCandidate(s, assessments[i].Probability)).ToArray();
         var options = new LinkerOptions { CandidateThreshold = parameters.CandidateThreshold };
         var linking = CampaignLinker.Analyse(candidates, options);
+        // Accounts that share no identity but open their tasks in the same rare frames, born in one sign-up wave, are a
+        // group of their own; identity-linked clusters made mostly of them join it.
+        var families = TemplateFamilyStage.Find(candidates, parameters.CandidateThreshold, TemplateFamilyOptions.Default);
+        var created = candidates.Where(c => c.HarvestProbability >= parameters.CandidateThreshold && c.State.CreatedTicks != long.MaxValue)
+            .ToDictionary(c => c.State.AccountId, c => new DateTimeOffset(c.State.CreatedTicks, TimeSpan.Zero));
+        var linked = TemplateFamilyStage.Link(linking.Clusters, families, created, TemplateFamilyOptions.Default);
         var profiles = BehaviourProfile.Comparable(features);
         var phrases = states.Select(s => (s.AccountId, Phrases: s.Phrases.Recurring())).Where(p => p.Phrases.Length > 0).ToDictionary(p => p.AccountId, p => p.Phrases);
         // An operator's card clusters are joined on their wrapper wording first; behaviour then joins small
         // fragments, never to a cluster worded apart (operators of one style run alike but word their wrappers apart).
         var words = new Wording(VerdictAssembler.Wording(features, assessments, phrases, parameters), new WordingMergeOptions());
-        var worded = WordingMerge.Merge(linking.Clusters, words);
+        var worded = WordingMerge.Merge(linked, words);
         var vectors = worded.Select(c => words.Of(c.Accounts)).ToArray();
         var clusters = BehaviourMerge.Merge(worded, profiles, parameters.MergeTolerance, parameters.MergeSpreadFloor, parameters.MergeMaxFragment,
             (i, j) => words.Apart(vectors[i], vectors[j]));

@@ -74,4 +74,23 @@ public class ContentTests
         Assert.Equal(a.Tail, b.Tail);
         Assert.NotEqual(a.Head, b.Head);
     }
+
+    [Fact]
+    public void AShortOpeningLineKeysTheHeadWhateverPayloadFollowsIt()
+    {
+        var a = TemplateKeys.Of("Have a go at this.\n\nA train leaves at noon at sixty miles an hour; when does it arrive?\n\nShow your working.");
+        var b = TemplateKeys.Of("Have a go at this.\n\nSort these words alphabetically: pear, apple, fig, plum, kiwi, lime.\n\nShow your working.");
+        var c = TemplateKeys.Of("Have a go at this puzzle about trains and their arrival times today please.");
+        Assert.Equal(a.Head, b.Head);
+        Assert.Equal(a.Tail, b.Tail);
+        Assert.NotEqual(a.Head, c.Head);
+    }
+
+    [Fact]
+    public void ALoneLabelLineIsNotAFrameOnItsOwn()
+    {
+        var a = TemplateKeys.Of("Question:\nHow many primes are below one hundred and twenty?");
+        var b = TemplateKeys.Of("Question:\nWhat is the capital of the country north of Spain, and why?");
+        Assert.NotEqual(a.Head, b.Head);
+    }
 }

@@ -46,7 +46,10 @@ public class ResentContextTests
     public void AnAgentSessionWithoutTurnNumbersStillReadsAsADeepSession()
     {
         // The same session logged with and without conversation ids and turn numbers.
-        var turns = Enumerable.Range(0, 40).Select(t => Some.Exchange("agent", t % 10 == 0 ? "Refactor the payment module so the retry logic is testable." : "tool result: 3 tests failed", t) with
+        // Each session works on a task of its own (sessions that all open on one task would be one frame, and depth would not count).
+        string[] tasks = ["Refactor the payment module so the retry logic is testable.", "Add pagination to the orders endpoint and its tests.",
+            "Fix the flaky login test that times out on CI.", "Upgrade the logging library and remove the deprecated calls."];
+        var turns = Enumerable.Range(0, 40).Select(t => Some.Exchange("agent", t % 10 == 0 ? tasks[t / 10] : "tool result: 3 tests failed", t) with
         {
             ConversationId = $"s{t / 10}",
             TurnIndex = t % 10,

@@ -112,4 +112,19 @@ public class ScoringTests
     [Fact]
     public void NegativeRiskWeightsAreRefused() =>
         Assert.Throws<ArgumentException>(() => (ScoringParameters.Default with { Breadth = -1 }).Validate());
+
+    [Fact]
+    public void DepthAndToolFeedbackSpeakForAnAccountOnlyAsFarAsItsSessionsOpenOnTasksOfTheirOwn()
+    {
+        var coder = Features.Single() with { MeanTurnIndex = 10, ToolUseShare = 0.8, ToolResultFeedbackShare = 0.9, TemplateShare = 0.05 };
+        var agent = coder with { TemplateShare = 1.0 };
+
+        var coderReasons = HarvestScorer.Score(coder, ScoringParameters.Default).Reasons;
+        var agentReasons = HarvestScorer.Score(agent, ScoringParameters.Default).Reasons;
+
+        Assert.Contains(coderReasons, r => r.Signal == SignalNames.ConversationDepth && r.Contribution < -2);
+        Assert.Contains(coderReasons, r => r.Signal == SignalNames.ToolFeedback && r.Contribution < -0.5);
+        Assert.DoesNotContain(agentReasons, r => r.Signal is SignalNames.ConversationDepth or SignalNames.ToolFeedback);
+        Assert.True(HarvestScorer.Score(agent, ScoringParameters.Default).LogOdds >= HarvestScorer.Score(coder, ScoringParameters.Default).LogOdds + 3);
+    }
 }

@@ -52,6 +52,17 @@ public class QualityFloorTests
     }
 
     [Fact]
+    public async Task OperatorsWithNoSharedInfrastructureMeetTheSameFloors()
+    {
+        // tiny-no-shared-infrastructure: a swarm of throw-away accounts tied only by its frames and sign-up wave, and an
+        // agent whose deep sessions each open a new dataset item behind one preamble. Seed 202 was not run before this test.
+        using var dir = new TempDir();
+        var result = await SimulateAnalyseEvaluate(dir, "tiny-no-shared-infrastructure", 202);
+        AssertFloors(result);
+        AssertPairwiseFloors(result);
+    }
+
+    [Fact]
     public async Task TheAdversaryScenarioMeetsTheSameFloorsAndEveryVerdictOnAResellerSaysItsTrafficIsMixed()
     {
         // tiny-adversaries: paraphrasing and cover-traffic operators, a harvester inside a reseller's account

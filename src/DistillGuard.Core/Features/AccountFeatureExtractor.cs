@@ -64,7 +64,7 @@ public static class AccountFeatureExtractor
             HarvestCapabilityShare = harvest,
             CapabilityMix = mix,
             DistinctPromptShare = Math.Min(1, state.DistinctPrompts.Estimate() / n),
-            TemplateShare = TemplateShare(state, n),
+            TemplateShare = TemplateShare(state),
             ErrorShare = state.Errors / n,
             DistinctClients = state.Clients.Estimate(),
             InterleavedShare = state.InterleavedTurns / (double)followUps,
@@ -89,12 +89,13 @@ public static class AccountFeatureExtractor
             .Select(c => (ClientSlice?)c)
             .FirstOrDefault();
 
-    private static double TemplateShare(AccountState state, double n)
+    /// <summary>Share of the tasks the account opens that carry its commonest opening or closing frame; 0 under three openings.</summary>
+    private static double TemplateShare(AccountState state)
     {
         var heads = state.Attributes.MaxCount((int)AttributeKind.TemplateHead);
         var tails = state.Attributes.MaxCount((int)AttributeKind.TemplateTail);
-        // A single exchange trivially repeats itself; reuse needs at least three prompts.
-        return state.Exchanges < 3 ? 0 : Math.Max(heads, tails) / n;
+        // A single task trivially repeats itself; reuse needs at least three.
+        return state.FirstTurns < 3 ? 0 : Math.Min(1, Math.Max(heads, tails) / (double)state.FirstTurns);
     }
 
     private static double NormalisedEntropy(ReadOnlySpan<int> counts)

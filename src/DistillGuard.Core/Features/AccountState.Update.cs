@@ -51,8 +51,12 @@ public sealed partial class AccountState
             Slices?.Add(attributes.Client, sweep && signals.ElicitsReasoning, sweep);
         }
 
-        Attributes.Add((int)AttributeKind.TemplateHead, signals.Template.Head);
-        Attributes.Add((int)AttributeKind.TemplateTail, signals.Template.Tail);
+        // A frame is what a task is opened in: follow-up turns (answers, tool results) carry no task of their own.
+        if (opening)
+        {
+            Attributes.Add((int)AttributeKind.TemplateHead, signals.Template.Head);
+            Attributes.Add((int)AttributeKind.TemplateTail, signals.Template.Tail);
+        }
 
         Attributes.Add((int)AttributeKind.SystemPrompt, signals.SystemPromptHash);
         Attributes.Add((int)AttributeKind.Payment, attributes.Payment);

@@ -60,7 +60,7 @@ public sealed record AccountFeatures
     public required IReadOnlyList<double> CapabilityMix { get; init; }
     /// <summary>Estimated distinct prompts / exchanges.</summary>
     public required double DistinctPromptShare { get; init; }
-    /// <summary>Share of prompts that carry the account's dominant wrapper template.</summary>
+    /// <summary>Share of the tasks the account opens (first turns) that carry its dominant frame (<see cref="Similarity.TemplateKeys"/>).</summary>
     public required double TemplateShare { get; init; }
     public required double ErrorShare { get; init; }
 

@@ -34,10 +34,10 @@ public static class HarvestSignals
                 $"{Pct(f.TemplateShare)} of prompts share one wrapper template"),
             (SignalNames.Volume, Clamp((Math.Log10(Math.Max(1, f.ExchangesPerActiveDay)) - 1) / 2),
                 $"{f.ExchangesPerActiveDay:0} exchanges per active day"),
-            (SignalNames.ConversationDepth, Clamp(f.MeanTurnIndex / 8),
-                $"conversations run {f.MeanTurnIndex:0.0} turns deep on average (max {f.MaxTurnIndex}){Inferred(f)}"),
-            (SignalNames.ToolFeedback, f.ToolUseShare < 0.05 ? 0 : Clamp(f.ToolResultFeedbackShare) * Clamp(f.MeanTurnIndex / 8),
-                $"{Pct(f.ToolResultFeedbackShare)} of tool calls have their result fed back, in sessions {f.MeanTurnIndex:0.0} turns deep"),
+            (SignalNames.ConversationDepth, Clamp(f.MeanTurnIndex / 8) * OwnTasks(f),
+                $"conversations run {f.MeanTurnIndex:0.0} turns deep on average (max {f.MaxTurnIndex}){Inferred(f)}{Scripted(f)}"),
+            (SignalNames.ToolFeedback, f.ToolUseShare < 0.05 ? 0 : Clamp(f.ToolResultFeedbackShare) * Clamp(f.MeanTurnIndex / 8) * OwnTasks(f),
+                $"{Pct(f.ToolResultFeedbackShare)} of tool calls have their result fed back, in sessions {f.MeanTurnIndex:0.0} turns deep{Scripted(f)}"),
         ];
     }
 
@@ -63,6 +63,18 @@ public static class HarvestSignals
     /// <summary>Names the client when its share is the one that counts.</summary>
     private static string FromLead(AccountFeatures f, double lead, double whole, string what) => ReadsClients(f) && lead > whole
         ? $"; one client that sends {Pct(f.LeadClientShare)} of the account's traffic opens {what} in {Pct(lead)} of its requests"
+        : string.Empty;
+
+    /// <summary>
+    /// Share of the account's sessions that open on a task of their own, not in the account's one frame. Depth and
+    /// tool feedback speak for a person or an agent working a problem through; an agent that opens every session
+    /// on a new item behind the same preamble works a dataset through, however deep each session runs.
+    /// </summary>
+    private static double OwnTasks(AccountFeatures f) => 1 - Clamp(f.TemplateShare);
+
+    /// <summary>Says how much of the depth counts when sessions open in one frame.</summary>
+    private static string Scripted(AccountFeatures f) => f.TemplateShare >= 0.1
+        ? $"; {Pct(f.TemplateShare)} of its sessions open in one frame, so depth counts for {Pct(OwnTasks(f))}"
         : string.Empty;
 
     internal static double Clamp(double x) => double.IsNaN(x) ? 0 : Math.Clamp(x, 0, 1);

@@ -16,23 +16,28 @@ internal static class AgentHarvestCampaign
 {
     public const string Kind = "agent-harvest";
 
-    // Written for the simulator; none is taken from an outside log.
-    private static readonly string[] Preambles =
+    // Written for the simulator; none is taken from an outside log. An operator's preamble is one of each part.
+    private static readonly string[] Roles =
     [
-        "You are a coding agent with shell and editor tools. Work autonomously until the task below is complete.",
-        "Act as an autonomous assistant. Make a plan, call tools as needed, and stop only when the task is solved.",
-        "You are an AI agent operating in a sandbox. Use the available tools step by step to finish the assignment.",
-        "You are a self-directed problem solver with tool access. Think, act, observe, and repeat until done.",
+        "You are a coding agent with shell and editor tools.", "Act as an autonomous assistant.", "You are an AI agent operating in a sandbox.",
+        "You are a self-directed problem solver with tool access.", "You are a tireless research agent.", "Operate as an independent task runner.",
     ];
 
-    private static readonly string[] TaskLabels = ["Task:", "Assignment:", "Objective:", "Goal:"];
+    private static readonly string[] Instructions =
+    [
+        "Work autonomously until the task below is complete.", "Make a plan, call tools as needed, and stop only when the task is solved.",
+        "Use the available tools step by step to finish the assignment.", "Think, act, observe, and repeat until done.",
+        "Never ask the user for help; use your tools instead.", "Record each intermediate result before moving on.",
+    ];
+
+    private static readonly string[] TaskLabels = ["Task:", "Assignment:", "Objective:", "Goal:", "Job:", "Work item:"];
 
     public static void Generate(SimContext ctx, CampaignSpec spec)
     {
         Random rng = ctx.NewStream();
         string campaignId = ctx.NextCampaignId();
         Random playbook = ctx.OperatorStream(rng);
-        string preamble = playbook.Pick(Preambles) + "\n\n" + playbook.Pick(TaskLabels) + " ";
+        string preamble = playbook.Pick(Roles) + " " + playbook.Pick(Instructions) + "\n\n" + playbook.Pick(TaskLabels) + " ";
         int tools = playbook.Next(6, 20);
         IPromptSource dataset = ctx.Prompts.Capability.Sweep(rng);
         int cards = Math.Max(1, (int)Math.Round(spec.Accounts / 3.0));

@@ -1,0 +1,80 @@
+using DistillGuard.Evaluation;
+
+namespace DistillGuard.EndToEnd.Tests;
+
+/// <summary>
+/// One analysis of the red-team log of provider A (traffic an independent generator wrote, `../shared/data/redteam`),
+/// shared by the tests that read it. Nothing in the detector was set from its individual accounts.
+/// </summary>
+public sealed class RedTeamProviderAFixture : IAsyncLifetime, IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public EvaluationResult Result { get; private set; } = null!;
+
+    public string Accounts => _dir["out/accounts.csv"];
+
+    public static string Log(string provider) => Path.Combine(SharedData.Root, "redteam", provider);
+
+    public async Task InitializeAsync()
+    {
+        Assert.Equal(0, await Cli.Run("analyze", "--input", Path.Combine(Log("provider-a"), "exchanges.jsonl.gz"), "--out", _dir["out"]));
+        Result = Evaluator.Evaluate(AccountsCsv.Read(Accounts), LabelsCsv.Read(Path.Combine(Log("provider-a"), "labels.csv")));
+    }
+
+    public Task DisposeAsync()
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
+
+/// <summary>The detection issue's floors on traffic the project did not write.</summary>
+public sealed class RedTeamTests(RedTeamProviderAFixture run) : IClassFixture<RedTeamProviderAFixture>
+{
+    [Fact]
+    public void ProviderAMeetsThePrecisionRecallAndFalsePositiveFloors()
+    {
+        var r = run.Result;
+        Assert.True(r.Precision >= 0.99, $"precision {r.Precision:0.000}");
+        Assert.True(r.Recall >= 0.95, $"recall {r.Recall:0.000}");
+        Assert.True(r.OrganicFpr <= 0.001, $"organic FPR {r.OrganicFpr:0.0000}");
+    }
+
+    [Fact]
+    public void NoCoderPipelineOrResearcherIsFlagged()
+    {
+        var kinds = run.Result.OrganicFprByKind.ToDictionary(k => k.Kind);
+        Assert.All((string[])["coder", "pipeline", "researcher"], kind => Assert.Equal(0, kinds[kind].Flagged));
+    }
+
+    [Fact]
+    public void EveryCampaignIsFoundAndEveryStyleIsMostlyFlagged()
+    {
+        var r = run.Result;
+        Assert.Equal(4, r.TrueCampaigns);
+        Assert.Equal(r.TrueCampaigns, r.CampaignsFound);
+        // The two styles the build before this one missed whole: throw-away swarms and agents that harvest.
+        Assert.All(r.RecallByKind, k => Assert.True(k.Rate >= 0.85, $"{k.Kind} recall {k.Rate:0.000}"));
+    }
+
+    [Fact]
+    public void PairwiseLinkingMeetsItsFloors()
+    {
+        Assert.True(run.Result.PairPrecision >= 0.95, $"pair precision {run.Result.PairPrecision:0.000}");
+        Assert.True(run.Result.PairRecall >= 0.90, $"pair recall {run.Result.PairRecall:0.000}");
+    }
+
+    [Fact]
+    public async Task AFlaggedSwarmAccountSaysItWasGroupedOnItsFramesAndSignupWaveWithoutSharedIdentity()
+    {
+        var labels = LabelsCsv.Read(Path.Combine(RedTeamProviderAFixture.Log("provider-a"), "labels.csv"))
+            .Where(l => l.Kind == "swarm").Select(l => l.AccountId.Value).ToHashSet(StringComparer.Ordinal);
+        var rows = (await File.ReadAllLinesAsync(run.Accounts)).Skip(1).Where(l => labels.Contains(l.Split(',')[0]) && l.Contains(",distillation,", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.Contains("sign-up wave", row, StringComparison.Ordinal));
+    }
+}
