@@ -87,7 +87,8 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         {
             progress?.Report(new AnalysisProgress("sharing fingerprints", reader.BytesRead, reader.TotalBytes, exchanges));
             var flagged = result.Accounts.Where(a => a.Verdict == Verdict.Distillation).Select(a => a.AccountId).ToHashSet();
-            store.SaveSharingFingerprints(runId, options.SharingKey!.KeyId, sharing.Hash(options.SharingKey, flagged));
+            var content = table.States.ToDictionary(s => s.AccountId, SharingMaterial.AccountContent.Of);
+            store.SaveSharingFingerprints(runId, options.SharingKey!.KeyId, sharing.Hash(options.SharingKey, flagged, content));
         }
         return new AnalysisOutcome(result, scored.Features, table.MeanStateBytes, scored.Embeddings);
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using DistillGuard.Core.Detection.Stages.TemplateFamilies;
 using DistillGuard.Core.Features;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Sharing;
@@ -13,6 +15,13 @@ namespace DistillGuard.Analysis;
 /// </summary>
 internal sealed class SharingMaterial
 {
+    /// <summary>What an account's state says of its content, unkeyed: the frames it opens tasks in and the phrases it repeats.</summary>
+    public sealed record AccountContent(ulong[] Frames, uint[] Phrases)
+    {
+        public static AccountContent Of(AccountState state) =>
+            new([.. TemplateFamilyStage.FramesOf(state, TemplateFamilyOptions.Default)], state.Phrases.Recurring());
+    }
+
     private const int MaxIps = 8;
     private const int MaxNetworks = 4;
     private const int MaxAsns = 4;
@@ -57,8 +66,10 @@ internal sealed class SharingMaterial
     /// bands coincide with an operator's.
     /// </summary>
     /// <param name="flagged">Accounts judged to be harvesting: their wrappers are what is to be shared, so they do not count towards "common".</param>
-    public IReadOnlyList<SharingFingerprint> Hash(SharingKey key, IReadOnlySet<AccountId> flagged)
+    /// <param name="content">Each account's frames (<see cref="TemplateFamilyStage.FramesOf"/>) and recurring phrases, unkeyed.</param>
+    public IReadOnlyList<SharingFingerprint> Hash(SharingKey key, IReadOnlySet<AccountId> flagged, IReadOnlyDictionary<AccountId, AccountContent> content)
     {
+        ArgumentNullException.ThrowIfNull(content);
         var accounts = _accounts.OrderBy(a => a.Key).ToArray();
         // Each sample is cut into shingles once; both the account's wrapper and the provider's common phrasing come from these counts.
         var counts = new Dictionary<ulong, int>[accounts.Length];
@@ -67,6 +78,8 @@ internal sealed class SharingMaterial
         Parallel.For(0, accounts.Length, i => wrappers[i] = RecurrentShingles(counts[i], accounts[i].Value.Templates.Count));
         var common = CommonShingles(counts.Where((_, i) => !flagged.Contains(accounts[i].Key)));
         var template = IndicatorKind.Template.ToContract();
+        var frame = IndicatorKind.Frame.ToContract();
+        var phrase = IndicatorKind.Phrase.ToContract();
         var rows = new List<SharingFingerprint>[accounts.Length];
         Parallel.For(0, accounts.Length, i =>
         {
@@ -79,9 +92,29 @@ internal sealed class SharingMaterial
                 .Where(kv => kv.Key != IndicatorKind.Template)
                 .SelectMany(kv => kv.Value.Select(v => new SharingFingerprint(id, kv.Key.ToContract(), v)))
                 .Concat(bands)
+                .Concat(Keyed(key, id, content.GetValueOrDefault(id)))
                 .ToList();
         });
         return rows.SelectMany(r => r).ToList();
+    }
+
+    /// <summary>An account's frames and phrases, keyed with the group key.</summary>
+    private static IEnumerable<SharingFingerprint> Keyed(SharingKey key, AccountId id, AccountContent? content)
+    {
+        if (content is null)
+        {
+            yield break;
+        }
+
+        foreach (var f in content.Frames)
+        {
+            yield return new SharingFingerprint(id, IndicatorKind.Frame.ToContract(), IndicatorHasher.Hash(key, IndicatorKind.Frame, f.ToString("x16", CultureInfo.InvariantCulture)));
+        }
+
+        foreach (var p in content.Phrases)
+        {
+            yield return new SharingFingerprint(id, IndicatorKind.Phrase.ToContract(), IndicatorHasher.Hash(key, IndicatorKind.Phrase, p.ToString("x8", CultureInfo.InvariantCulture)));
+        }
     }
 
     /// <summary>For each shingle of an account's sampled prompts, how many of the samples contain it.</summary>

@@ -14,11 +14,20 @@ public sealed class RedTeamProviderAFixture : IAsyncLifetime, IDisposable
 
     public string Accounts => _dir["out/accounts.csv"];
 
+    /// <summary>The DuckDB store of the run, fingerprinted with <see cref="Key"/>.</summary>
+    public string Db => _dir["a.duckdb"];
+
+    /// <summary>The sharing group's key (fixed, so the run is reproducible).</summary>
+    public string Key => _dir["group.key"];
+
+    public string this[string name] => _dir[name];
+
     public static string Log(string provider) => Path.Combine(SharedData.Root, "redteam", provider);
 
     public async Task InitializeAsync()
     {
-        Assert.Equal(0, await Cli.Run("analyze", "--input", Path.Combine(Log("provider-a"), "exchanges.jsonl.gz"), "--out", _dir["out"]));
+        await File.WriteAllBytesAsync(Key, System.Security.Cryptography.SHA256.HashData("red-team sharing group"u8));
+        Assert.Equal(0, await Cli.Run("analyze", "--input", Path.Combine(Log("provider-a"), "exchanges.jsonl.gz"), "--out", _dir["out"], "--db", Db, "--sharing-key-file", Key));
         Result = Evaluator.Evaluate(AccountsCsv.Read(Accounts), LabelsCsv.Read(Path.Combine(Log("provider-a"), "labels.csv")));
     }
 
@@ -76,5 +85,25 @@ public sealed class RedTeamTests(RedTeamProviderAFixture run) : IClassFixture<Re
 
         Assert.NotEmpty(rows);
         Assert.All(rows, row => Assert.Contains("sign-up wave", row, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CampaignsExportedAtProviderAFindTheSameOperatorsAccountsAtProviderBAndNoOrganicOne()
+    {
+        // The operators keep their curricula and frames at B, not their accounts, cards or addresses.
+        var b = run["b.duckdb"];
+        Assert.Equal(0, await Cli.Run("analyze", "--input", Path.Combine(RedTeamProviderAFixture.Log("provider-b"), "exchanges.jsonl.gz"),
+            "--out", run["b-out"], "--db", b, "--sharing-key-file", run.Key));
+        Assert.Equal(0, await Cli.Run("intel", "export", "--db", run.Db, "--all", "--tlp", "amber", "--key-file", run.Key, "--out", run["bundle.json"]));
+        Assert.Equal(0, await Cli.Run("intel", "match", "--db", b, "--bundle", run["bundle.json"], "--key-file", run.Key, "--out", run["match"]));
+
+        var labels = LabelsCsv.Read(Path.Combine(RedTeamProviderAFixture.Log("provider-b"), "labels.csv")).ToDictionary(l => l.AccountId.Value);
+        var matched = (await File.ReadAllLinesAsync(run["match/matches.csv"])).Skip(1).Select(l => l.Split(',')[0]).ToHashSet(StringComparer.Ordinal);
+        var campaign = labels.Values.Count(l => l.IsCampaign);
+        var hits = matched.Count(a => labels[a].IsCampaign);
+
+        Assert.All(matched, a => Assert.True(labels[a].IsCampaign, $"organic {labels[a].Kind} account {a} matched"));
+        Assert.True(hits >= 0.95 * matched.Count, $"precision {hits} of {matched.Count}");
+        Assert.True(hits >= 0.80 * campaign, $"recall {hits} of {campaign}");
     }
 }

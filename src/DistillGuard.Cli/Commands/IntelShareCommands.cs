@@ -15,6 +15,9 @@ internal static class IntelShareCommands
     /// <summary>Bands of a campaign's template that one clearly ordinary local account may share before the template is withheld from export.</summary>
     private static readonly int LookalikeBands = (MatchOptions.Default.MinTemplateBands + 1) / 2;
 
+    /// <summary>Members that must use a frame or repeat a phrase for it to be the campaign's: as many as a template family needs.</summary>
+    private static readonly int FamilyAccounts = DistillGuard.Core.Detection.Stages.TemplateFamilies.TemplateFamilyOptions.Default.MinAccounts;
+
 
     public static Command Export()
     {
@@ -54,7 +57,9 @@ internal static class IntelShareCommands
             var ordinary = result.Accounts
                 .Where(a => a.Verdict == Verdict.Benign && a.RiskScore < ScoringParameters.Default.CandidateThreshold)
                 .Select(a => a.AccountId).ToHashSet();
-            var hashed = campaigns.Select(c => (c, Union(c.Accounts, fingerprints, bandCarriers, ordinary))).ToList();
+            string[] content = [IndicatorKind.Frame.ToContract(), IndicatorKind.Phrase.ToContract()];
+            var contentCarriers = fingerprints.Where(f => content.Contains(f.Kind)).ToLookup(f => f.Value, f => f.AccountId, StringComparer.Ordinal);
+            var hashed = campaigns.Select(c => (c, Union(c.Accounts, fingerprints, bandCarriers, contentCarriers, ordinary))).ToList();
             var bundle = StixExporter.Export(new ProducerIdentity(parse.GetValue(producer)!), hashed, sharingKey.KeyId, level);
             WriteWhole(parse.GetValue(output)!, bundle);
             Console.WriteLine($"{campaigns.Count} campaign(s) exported at TLP:{TlpMarkings.Value(level).ToUpperInvariant()} to {parse.GetValue(output)}");
@@ -124,7 +129,8 @@ internal static class IntelShareCommands
     /// and do not count; the bands they carry are left out all the same.
     /// </summary>
     private static KeyedIndicators Union(
-        IReadOnlyList<AccountId> accounts, IReadOnlyList<SharingFingerprint> fingerprints, ILookup<string, AccountId> bandCarriers, HashSet<AccountId> ordinary)
+        IReadOnlyList<AccountId> accounts, IReadOnlyList<SharingFingerprint> fingerprints, ILookup<string, AccountId> bandCarriers,
+        ILookup<string, AccountId> contentCarriers, HashSet<AccountId> ordinary)
     {
         var members = accounts.ToHashSet();
         var rows = fingerprints.Where(f => members.Contains(f.AccountId)).ToList();
@@ -139,7 +145,16 @@ internal static class IntelShareCommands
 
         // Bands that ordinary local accounts also carry describe common phrasing, not the operator.
         var distinctive = lookalikes ? [] : recurring.Where(b => bandCarriers[b].All(members.Contains)).ToHashSet(StringComparer.Ordinal);
-        return Hashes(rows.Where(r => r.Kind != template || distinctive.Contains(r.Value)));
+
+        // The campaign's template family: frames that at least as many of its accounts use as a family needs, and that no
+        // other account of this provider opens tasks in (as for its template bands: a public template that a researcher
+        // or another operator uses too would match them at a peer).
+        // Likewise its wording: phrases its accounts repeat and no other account repeats.
+        string[] content = [IndicatorKind.Frame.ToContract(), IndicatorKind.Phrase.ToContract()];
+        var family = rows.Where(r => content.Contains(r.Kind)).Select(r => r.Value).Distinct(StringComparer.Ordinal)
+            .Where(f => contentCarriers[f].Count(members.Contains) >= FamilyAccounts && contentCarriers[f].All(members.Contains))
+            .ToHashSet(StringComparer.Ordinal);
+        return Hashes(rows.Where(r => r.Kind == template ? distinctive.Contains(r.Value) : !content.Contains(r.Kind) || family.Contains(r.Value)));
     }
 
     private static KeyedIndicators Hashes(IEnumerable<SharingFingerprint> rows) => new(rows

@@ -10,6 +10,12 @@ public enum IndicatorKind
     UserAgent,
     EmailDomain,
     Template,
+
+    /// <summary>A frame an account keeps opening its tasks in (an opening or closing line, a system prompt), as the template families read it.</summary>
+    Frame,
+
+    /// <summary>A sampled three-word phrase an account keeps repeating in the openings of its tasks (its paraphrased wrapper's wording).</summary>
+    Phrase,
 }
 
 /// <summary>Contract names and hash domains of <see cref="IndicatorKind"/>.</summary>
@@ -26,6 +32,8 @@ public static class IndicatorKinds
         IndicatorKind.Asn => "asn",
         IndicatorKind.UserAgent => "user_agent",
         IndicatorKind.EmailDomain => "email_domain",
+        IndicatorKind.Frame => "frame",
+        IndicatorKind.Phrase => "phrase",
         _ => "template",
     };
 
@@ -44,6 +52,8 @@ public static class IndicatorKinds
         IndicatorKind.Asn => "asn:",
         IndicatorKind.UserAgent => "ua:",
         IndicatorKind.EmailDomain => "email:",
+        IndicatorKind.Frame => "frm:",
+        IndicatorKind.Phrase => "phr:",
         _ => "tpl:",
     };
 }

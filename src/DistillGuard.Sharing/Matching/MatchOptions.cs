@@ -50,6 +50,23 @@ public sealed record MatchOptions
     /// </summary>
     public double TemplateFullFraction { get; init; } = 0.25;
 
+    /// <summary>
+    /// Weight of a frame match: the account keeps opening its tasks in a frame that a peer's campaign's accounts
+    /// shared and none of the peer's ordinary accounts used (an operator keeps its frames from one provider to the
+    /// next, not its cards or addresses). Default 0.9.
+    /// </summary>
+    public double FrameWeight { get; init; } = 0.9;
+
+    /// <summary>
+    /// Weight of a wording match: the account keeps repeating <see cref="MinSharedPhrases"/> of the phrases a peer's
+    /// campaign's accounts repeat and none of the peer's ordinary accounts repeats (a paraphrased wrapper keeps some of
+    /// its wording). Fewer scale linearly. Default 0.9.
+    /// </summary>
+    public double PhraseWeight { get; init; } = 0.9;
+
+    /// <summary>Shared phrases for a full wording match: three, as phrase pull-in needs (<c>PhrasePullInOptions.MinShared</c>). Default 3.</summary>
+    public int MinSharedPhrases { get; init; } = 3;
+
     /// <summary>Fewer matched bands than this count as no template evidence: 6 of 64 is a Jaccard similarity under about 0.09, what a few chance shingles give. Default 6.</summary>
     public int MinTemplateBands { get; init; } = 6;
 }

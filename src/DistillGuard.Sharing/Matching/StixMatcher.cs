@@ -69,9 +69,12 @@ public static class StixMatcher
                 continue;
             }
 
-            var weight = kind == IndicatorKind.Template
-                ? TemplateWeight(bands, peerHashes, options)
-                : local.Of(kind).Any(peerHashes.Contains) ? Weight(kind, options) : 0.0;
+            var weight = kind switch
+            {
+                IndicatorKind.Template => TemplateWeight(bands, peerHashes, options),
+                IndicatorKind.Phrase => options.PhraseWeight * Math.Min(1.0, local.Of(kind).Count(peerHashes.Contains) / (double)options.MinSharedPhrases),
+                _ => local.Of(kind).Any(peerHashes.Contains) ? Weight(kind, options) : 0.0,
+            };
             if (weight > 0)
             {
                 evidence.Add((kind, weight));
@@ -102,6 +105,7 @@ public static class StixMatcher
         IndicatorKind.Asn => options.AsnWeight,
         IndicatorKind.UserAgent => options.UserAgentWeight,
         IndicatorKind.EmailDomain => options.EmailDomainWeight,
+        IndicatorKind.Frame => options.FrameWeight,
         _ => options.TemplateWeight,
     };
 }

@@ -26,23 +26,17 @@ public static class TemplateFamilyStage
         options.Validate();
         var ordered = accounts.OrderBy(a => a.State.AccountId).ToArray();
         var candidate = ordered.Select(a => a.HarvestProbability >= candidateThreshold).ToArray();
-        var carriers = new Dictionary<(AttributeKind, ulong), List<int>>();
+        var carriers = new Dictionary<ulong, List<int>>();
         for (var i = 0; i < ordered.Length; i++)
         {
-            foreach (var kind in FrameKinds)
+            foreach (var frame in FramesOf(ordered[i].State, options))
             {
-                foreach (var (value, count) in ordered[i].State.Attributes.Top((int)kind))
-                {
-                    if (count >= options.MinRecurrence)
-                    {
-                        ValueIndex.AddTo(carriers, (kind, value), i);
-                    }
-                }
+                ValueIndex.AddTo(carriers, frame, i);
             }
         }
 
         var frames = new List<List<int>>();
-        foreach (var (_, members) in carriers.OrderBy(c => c.Key.Item1).ThenBy(c => c.Key.Item2))
+        foreach (var (_, members) in carriers.OrderBy(c => c.Key))
         {
             var harvesting = members.Count(i => candidate[i]);
             if (harvesting >= options.MinAccounts && members.Count - harvesting < options.OrdinaryMinAccounts)
@@ -70,6 +64,27 @@ public static class TemplateFamilyStage
             .OrderByDescending(f => f.Accounts.Count)
             .ThenBy(f => f.Accounts[0])
             .ToArray();
+    }
+
+    /// <summary>
+    /// The frames an account keeps opening its tasks in: its opening and closing frames and system prompts used at least
+    /// <see cref="TemplateFamilyOptions.MinRecurrence"/> times, each tagged with its kind. Unkeyed, in memory only; the
+    /// same frame gives the same value at every provider, so a sharing group can key it and compare.
+    /// </summary>
+    public static IEnumerable<ulong> FramesOf(AccountState state, TemplateFamilyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var kind in FrameKinds)
+        {
+            foreach (var (value, count) in state.Attributes.Top((int)kind))
+            {
+                if (count >= options.MinRecurrence)
+                {
+                    yield return Sketches.StableHash.Combine((ulong)kind + 1, value);
+                }
+            }
+        }
     }
 
     /// <summary>
