@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using DistillGuard.Core.Model;
+using DistillGuard.Core.Scoring;
 
 /// <summary>
 /// The files of the analysis-output contract (accounts.csv, campaigns.json, summary.json).
@@ -52,12 +53,16 @@ public static class ContractOutputs
     public static string ReasonsText(IReadOnlyList<Reason> reasons)
     {
         ArgumentNullException.ThrowIfNull(reasons);
+        // The strongest signals, then any note of evidence the log lacked (it moves no score, so it would never rank).
         var strongest = reasons
+            .Where(r => r.Signal != SignalNames.MissingEvidence)
             .Select((reason, index) => (reason, index))
             .OrderByDescending(r => Math.Abs(r.reason.Contribution))
             .ThenBy(r => r.index)
             .Take(ReasonsPerAccount)
-            .Select(r => Csv.StripSeparators(r.reason.Evidence))
+            .Select(r => r.reason)
+            .Concat(reasons.Where(r => r.Signal == SignalNames.MissingEvidence))
+            .Select(r => Csv.StripSeparators(r.Evidence))
             .Where(text => text.Length > 0);
         return string.Join("; ", strongest);
     }

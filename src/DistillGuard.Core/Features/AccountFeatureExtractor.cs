@@ -72,7 +72,15 @@ public static class AccountFeatureExtractor
             LeadClientShare = lead?.Share ?? 0,
             LeadClientElicitationShare = lead?.ElicitationShare ?? 0,
             LeadClientCapabilityShare = lead?.CapabilityShare ?? 0,
+            Gaps = Gaps(state),
         };
+    }
+
+    private static LogGaps Gaps(AccountState state)
+    {
+        var identity = state.OrganizationId is not null
+            || ((AttributeKind[])[AttributeKind.Payment, AttributeKind.ClientIp, AttributeKind.EmailDomain]).Any(k => state.Attributes.MaxCount((int)k) > 0);
+        return (identity ? LogGaps.None : LogGaps.Identity) | (state.CreatedTicks == long.MaxValue ? LogGaps.CreationTime : LogGaps.None);
     }
 
     /// <summary>A client must send this share of the account's traffic to be read on its own.</summary>

@@ -82,4 +82,20 @@ public sealed record AccountFeatures
     // How the turns were known.
     /// <summary>Share of follow-up turns whose place in a conversation was read from the history they resend, the log having no turn numbers (<see cref="Features.ResentContext"/>).</summary>
     public double InferredTurnShare { get; init; }
+
+    /// <summary>Evidence the log did not carry for this account, which detection would otherwise read.</summary>
+    public LogGaps Gaps { get; init; }
+}
+
+/// <summary>Kinds of evidence an exchange log may lack for an account.</summary>
+[Flags]
+public enum LogGaps
+{
+    None = 0,
+
+    /// <summary>No payment fingerprint, client address, e-mail domain or organisation on any exchange: nothing to link on but content and time.</summary>
+    Identity = 1,
+
+    /// <summary>No account creation time: no account age, no sign-up wave or burst.</summary>
+    CreationTime = 2,
 }

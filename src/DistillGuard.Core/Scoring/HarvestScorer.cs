@@ -28,7 +28,29 @@ public static class HarvestScorer
         }
 
         reasons.Sort(static (a, b) => Math.Abs(b.Contribution).CompareTo(Math.Abs(a.Contribution)));
+        if (Missing(features.Gaps) is { } missing)
+        {
+            reasons.Add(new Reason(SignalNames.MissingEvidence, 0, 0, missing));
+        }
+
         return new HarvestAssessment(features.AccountId, logOdds, Sigmoid(logOdds), reasons);
+    }
+
+    /// <summary>Says which evidence the log lacked for the account, and what detection could not read for want of it.</summary>
+    internal static string? Missing(LogGaps gaps)
+    {
+        var parts = new List<string>(2);
+        if (gaps.HasFlag(LogGaps.Identity))
+        {
+            parts.Add("no payment, client address, e-mail domain or organisation (it can be linked on its frames and timing only)");
+        }
+
+        if (gaps.HasFlag(LogGaps.CreationTime))
+        {
+            parts.Add("no account creation time (no account age, sign-up wave or burst)");
+        }
+
+        return parts.Count == 0 ? null : "evidence missing from the log: " + string.Join(", and ", parts);
     }
 
     public static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));

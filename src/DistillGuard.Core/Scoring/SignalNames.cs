@@ -16,4 +16,7 @@ public static class SignalNames
     public const string ConversationDepth = "conversation_depth";
     public const string ToolFeedback = "tool_feedback";
     public const string Coordination = "coordination";
+
+    /// <summary>Not a signal: a note of evidence the log did not carry for the account, with no contribution.</summary>
+    public const string MissingEvidence = "missing_evidence";
 }
