@@ -17,13 +17,14 @@ public static class HarvestScorer
         ArgumentNullException.ThrowIfNull(parameters);
         var logOdds = parameters.Bias;
         var reasons = new List<Reason>();
-        foreach (var (name, value, evidence) in HarvestSignals.Of(features))
+        foreach (var signal in HarvestSignals.Definitions)
         {
-            var contribution = Weight(parameters, name) * value;
+            var (value, evidence) = signal.Read(features);
+            var contribution = signal.Weight(parameters) * value;
             logOdds += contribution;
             if (contribution != 0)
             {
-                reasons.Add(new Reason(name, value, contribution, evidence));
+                reasons.Add(new Reason(signal.Id, value, contribution, evidence));
             }
         }
 
@@ -57,19 +58,8 @@ public static class HarvestScorer
 
     internal static double Weight(ScoringParameters p, string signal) => signal switch
     {
-        SignalNames.ReasoningElicitation => p.ReasoningElicitation,
-        SignalNames.HarvestCapability => p.HarvestCapability,
-        SignalNames.Breadth => p.Breadth,
-        SignalNames.OutputEconomics => p.OutputEconomics,
-        SignalNames.MaxTokensPressure => p.MaxTokensPressure,
-        SignalNames.ReasoningBudget => p.ReasoningBudget,
-        SignalNames.RoundTheClock => p.RoundTheClock,
-        SignalNames.FreshAccount => p.FreshAccount,
-        SignalNames.TemplateReuse => p.TemplateReuse,
-        SignalNames.Volume => p.Volume,
-        SignalNames.ConversationDepth => p.ConversationDepth,
-        SignalNames.ToolFeedback => p.ToolFeedback,
         SignalNames.Coordination => p.Coordination,
+        _ when SignalWeights.IndexOf(signal) is var i and >= 0 => HarvestSignals.Definitions[i].Weight(p),
         _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "unknown signal"),
     };
 }

@@ -8,37 +8,59 @@ namespace DistillGuard.Core.Scoring;
 /// </summary>
 public static class HarvestSignals
 {
+    /// <summary>Every per-account signal, one definition each, in the order the scorer adds them and a model file stores their weights.</summary>
+    public static IReadOnlyList<SignalDefinition> Definitions { get; } =
+    [
+        new(SignalNames.ReasoningElicitation, SignalDirection.Risk, p => p.ReasoningElicitation, (p, w) => p with { ReasoningElicitation = w }, f => new(
+            Clamp(ByClient(f, f.ReasoningElicitationShare, f.LeadClientElicitationShare) / 0.5),
+            $"{Pct(f.ReasoningElicitationShare)} of prompts ask the model to write out its reasoning{FromLead(f, f.LeadClientElicitationShare, f.ReasoningElicitationShare, "a new harvest-capability task asking for the reasoning")}")),
+        new(SignalNames.HarvestCapability, SignalDirection.Risk, p => p.HarvestCapability, (p, w) => p with { HarvestCapability = w }, f => new(
+            Clamp((ByClient(f, f.HarvestCapabilityShare, f.LeadClientCapabilityShare) - 0.2) / 0.7),
+            $"{Pct(f.HarvestCapabilityShare)} of prompts target coding, math, reasoning, agentic or planning skills{FromLead(f, f.LeadClientCapabilityShare, f.HarvestCapabilityShare, "a new task of these kinds")}")),
+        new(SignalNames.Breadth, SignalDirection.Risk, p => p.Breadth, (p, w) => p with { Breadth = w }, f => new(
+            Clamp(Math.Log10(Math.Max(1, f.ExchangesPerActiveDay * f.FirstTurnShare)) / 2) * Clamp(f.DistinctPromptShare),
+            $"{f.ExchangesPerActiveDay * f.FirstTurnShare:0.#} new, distinct tasks per active day ({Pct(f.FirstTurnShare)} of exchanges open one)")),
+        new(SignalNames.OutputEconomics, SignalDirection.Risk, p => p.OutputEconomics, (p, w) => p with { OutputEconomics = w }, f => new(
+            Math.Max(Clamp((Math.Log10(Math.Max(1e-3, f.OutputInputRatio)) + 0.3) / 1.3), Clamp(Math.Log10(Math.Max(1, f.MeanOutputTokens) / 60) / 1.2)),
+            $"answers average {f.MeanOutputTokens:0} tokens, {f.OutputInputRatio:0.0}x the size of prompts")),
+        new(SignalNames.MaxTokensPressure, SignalDirection.Risk, p => p.MaxTokensPressure, (p, w) => p with { MaxTokensPressure = w }, f => new(
+            Clamp(Math.Max(f.MaxTokensSetShare * Clamp(f.MeanMaxTokens / 16000), 2 * f.TruncatedShare)),
+            $"max_tokens set on {Pct(f.MaxTokensSetShare)} of calls (mean {f.MeanMaxTokens:0}), {Pct(f.TruncatedShare)} cut off at the cap")),
+        new(SignalNames.ReasoningBudget, SignalDirection.Risk, p => p.ReasoningBudget, (p, w) => p with { ReasoningBudget = w }, f => new(
+            Clamp(f.MeanReasoningTokens / 4000),
+            $"{f.MeanReasoningTokens:0} reasoning tokens per exchange on average")),
+        new(SignalNames.RoundTheClock, SignalDirection.Risk, p => p.RoundTheClock, (p, w) => p with { RoundTheClock = w }, f => new(
+            Clamp((f.HourEntropy - 0.8) / 0.17) * Clamp(f.ActiveDays / 2),
+            $"active {Pct(f.ActiveHourShare)} of the hours of the day (entropy {f.HourEntropy:0.00})")),
+        new(SignalNames.FreshAccount, SignalDirection.Risk, p => p.FreshAccount, (p, w) => p with { FreshAccount = w }, f => new(
+            f.AccountAgeDaysAtFirstUse is not { } age ? 0 : age < 2 ? 1 : age < 14 ? 0.6 : age < 60 ? 0.2 : 0,
+            f.AccountAgeDaysAtFirstUse is not { } days ? "account age unknown" : $"first used {days:0.#} days after sign-up")),
+        new(SignalNames.TemplateReuse, SignalDirection.Risk, p => p.TemplateReuse, (p, w) => p with { TemplateReuse = w }, f => new(
+            Clamp((f.TemplateShare - 0.1) / 0.6),
+            $"{Pct(f.TemplateShare)} of the tasks it opens share one frame")),
+        new(SignalNames.Volume, SignalDirection.Risk, p => p.Volume, (p, w) => p with { Volume = w }, f => new(
+            Clamp((Math.Log10(Math.Max(1, f.ExchangesPerActiveDay)) - 1) / 2),
+            $"{f.ExchangesPerActiveDay:0} exchanges per active day")),
+        new(SignalNames.ConversationDepth, SignalDirection.Mitigation, p => p.ConversationDepth, (p, w) => p with { ConversationDepth = w }, f => new(
+            Clamp(f.MeanTurnIndex / 8) * OwnTasks(f),
+            $"conversations run {f.MeanTurnIndex:0.0} turns deep on average (max {f.MaxTurnIndex}){Inferred(f)}{Scripted(f)}")),
+        new(SignalNames.ToolFeedback, SignalDirection.Mitigation, p => p.ToolFeedback, (p, w) => p with { ToolFeedback = w }, f => new(
+            f.ToolUseShare < 0.05 ? 0 : Clamp(f.ToolResultFeedbackShare) * Clamp(f.MeanTurnIndex / 8) * OwnTasks(f),
+            $"{Pct(f.ToolResultFeedbackShare)} of tool calls have their result fed back, in sessions {f.MeanTurnIndex:0.0} turns deep{Scripted(f)}")),
+    ];
+
+    /// <summary>Every per-account signal's value and evidence for one account, in <see cref="Definitions"/> order.</summary>
     public static IReadOnlyList<(string Name, double Value, string Evidence)> Of(AccountFeatures f)
     {
         ArgumentNullException.ThrowIfNull(f);
-        var age = f.AccountAgeDaysAtFirstUse;
-        return
-        [
-            (SignalNames.ReasoningElicitation, Clamp(ByClient(f, f.ReasoningElicitationShare, f.LeadClientElicitationShare) / 0.5),
-                $"{Pct(f.ReasoningElicitationShare)} of prompts ask the model to write out its reasoning{FromLead(f, f.LeadClientElicitationShare, f.ReasoningElicitationShare, "a new harvest-capability task asking for the reasoning")}"),
-            (SignalNames.HarvestCapability, Clamp((ByClient(f, f.HarvestCapabilityShare, f.LeadClientCapabilityShare) - 0.2) / 0.7),
-                $"{Pct(f.HarvestCapabilityShare)} of prompts target coding, math, reasoning, agentic or planning skills{FromLead(f, f.LeadClientCapabilityShare, f.HarvestCapabilityShare, "a new task of these kinds")}"),
-            (SignalNames.Breadth, Clamp(Math.Log10(Math.Max(1, f.ExchangesPerActiveDay * f.FirstTurnShare)) / 2) * Clamp(f.DistinctPromptShare),
-                $"{f.ExchangesPerActiveDay * f.FirstTurnShare:0.#} new, distinct tasks per active day ({Pct(f.FirstTurnShare)} of exchanges open one)"),
-            (SignalNames.OutputEconomics, Math.Max(Clamp((Math.Log10(Math.Max(1e-3, f.OutputInputRatio)) + 0.3) / 1.3), Clamp(Math.Log10(Math.Max(1, f.MeanOutputTokens) / 60) / 1.2)),
-                $"answers average {f.MeanOutputTokens:0} tokens, {f.OutputInputRatio:0.0}x the size of prompts"),
-            (SignalNames.MaxTokensPressure, Clamp(Math.Max(f.MaxTokensSetShare * Clamp(f.MeanMaxTokens / 16000), 2 * f.TruncatedShare)),
-                $"max_tokens set on {Pct(f.MaxTokensSetShare)} of calls (mean {f.MeanMaxTokens:0}), {Pct(f.TruncatedShare)} cut off at the cap"),
-            (SignalNames.ReasoningBudget, Clamp(f.MeanReasoningTokens / 4000),
-                $"{f.MeanReasoningTokens:0} reasoning tokens per exchange on average"),
-            (SignalNames.RoundTheClock, Clamp((f.HourEntropy - 0.8) / 0.17) * Clamp(f.ActiveDays / 2),
-                $"active {Pct(f.ActiveHourShare)} of the hours of the day (entropy {f.HourEntropy:0.00})"),
-            (SignalNames.FreshAccount, age is null ? 0 : age < 2 ? 1 : age < 14 ? 0.6 : age < 60 ? 0.2 : 0,
-                age is null ? "account age unknown" : $"first used {age:0.#} days after sign-up"),
-            (SignalNames.TemplateReuse, Clamp((f.TemplateShare - 0.1) / 0.6),
-                $"{Pct(f.TemplateShare)} of prompts share one wrapper template"),
-            (SignalNames.Volume, Clamp((Math.Log10(Math.Max(1, f.ExchangesPerActiveDay)) - 1) / 2),
-                $"{f.ExchangesPerActiveDay:0} exchanges per active day"),
-            (SignalNames.ConversationDepth, Clamp(f.MeanTurnIndex / 8) * OwnTasks(f),
-                $"conversations run {f.MeanTurnIndex:0.0} turns deep on average (max {f.MaxTurnIndex}){Inferred(f)}{Scripted(f)}"),
-            (SignalNames.ToolFeedback, f.ToolUseShare < 0.05 ? 0 : Clamp(f.ToolResultFeedbackShare) * Clamp(f.MeanTurnIndex / 8) * OwnTasks(f),
-                $"{Pct(f.ToolResultFeedbackShare)} of tool calls have their result fed back, in sessions {f.MeanTurnIndex:0.0} turns deep{Scripted(f)}"),
-        ];
+        var result = new (string, double, string)[Definitions.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var reading = Definitions[i].Read(f);
+            result[i] = (Definitions[i].Id, reading.Value, reading.Evidence);
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -71,9 +71,9 @@ public sealed record ScoringParameters
 
     public void Validate()
     {
-        double[] risks = [ReasoningElicitation, HarvestCapability, Breadth, OutputEconomics, MaxTokensPressure,
-            ReasoningBudget, RoundTheClock, FreshAccount, TemplateReuse, Volume, Coordination, CampaignSize];
-        if (risks.Any(w => w < 0 || double.IsNaN(w)) || ConversationDepth > 0 || ToolFeedback > 0)
+        // Each signal's definition says which way it may move the score; the campaign terms are risks.
+        if (HarvestSignals.Definitions.Any(d => !SignalWeights.HasAllowedSign(d.Id, d.Weight(this)))
+            || double.IsNaN(Coordination) || Coordination < 0 || double.IsNaN(CampaignSize) || CampaignSize < 0)
         {
             throw new ArgumentException("risk weights must be non-negative and mitigation weights non-positive");
         }

@@ -8,19 +8,14 @@ public enum SignalDirection
 }
 
 /// <summary>
-/// The per-account signal weights of <see cref="ScoringParameters"/> addressed by stable signal name,
-/// with the sign each must keep. The account-level harvest model is exactly these weights plus the bias;
-/// training fits them and a model file stores them under these names.
+/// The per-account signal weights of <see cref="ScoringParameters"/> addressed by stable signal name, with the sign
+/// each must keep, read from the signals' definitions (<see cref="HarvestSignals.Definitions"/>). The account-level
+/// harvest model is exactly these weights plus the bias; training fits them and a model file stores them under these names.
 /// </summary>
 public static class SignalWeights
 {
     /// <summary>The per-account signals, in the order <see cref="HarvestSignals.Of"/> produces them.</summary>
-    public static IReadOnlyList<string> AccountSignals { get; } =
-    [
-        SignalNames.ReasoningElicitation, SignalNames.HarvestCapability, SignalNames.Breadth, SignalNames.OutputEconomics,
-        SignalNames.MaxTokensPressure, SignalNames.ReasoningBudget, SignalNames.RoundTheClock, SignalNames.FreshAccount,
-        SignalNames.TemplateReuse, SignalNames.Volume, SignalNames.ConversationDepth, SignalNames.ToolFeedback,
-    ];
+    public static IReadOnlyList<string> AccountSignals { get; } = [.. HarvestSignals.Definitions.Select(d => d.Id)];
 
     public static bool IsAccountSignal(string signal) => IndexOf(signal) >= 0;
 
@@ -40,8 +35,8 @@ public static class SignalWeights
 
     public static SignalDirection Direction(string signal) => signal switch
     {
-        SignalNames.ConversationDepth or SignalNames.ToolFeedback => SignalDirection.Mitigation,
-        _ when IsAccountSignal(signal) || signal == SignalNames.Coordination => SignalDirection.Risk,
+        SignalNames.Coordination => SignalDirection.Risk,
+        _ when IndexOf(signal) is var i and >= 0 => HarvestSignals.Definitions[i].Direction,
         _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "unknown signal"),
     };
 
@@ -59,22 +54,10 @@ public static class SignalWeights
     public static ScoringParameters With(ScoringParameters parameters, string signal, double weight)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return signal switch
-        {
-            SignalNames.ReasoningElicitation => parameters with { ReasoningElicitation = weight },
-            SignalNames.HarvestCapability => parameters with { HarvestCapability = weight },
-            SignalNames.Breadth => parameters with { Breadth = weight },
-            SignalNames.OutputEconomics => parameters with { OutputEconomics = weight },
-            SignalNames.MaxTokensPressure => parameters with { MaxTokensPressure = weight },
-            SignalNames.ReasoningBudget => parameters with { ReasoningBudget = weight },
-            SignalNames.RoundTheClock => parameters with { RoundTheClock = weight },
-            SignalNames.FreshAccount => parameters with { FreshAccount = weight },
-            SignalNames.TemplateReuse => parameters with { TemplateReuse = weight },
-            SignalNames.Volume => parameters with { Volume = weight },
-            SignalNames.ConversationDepth => parameters with { ConversationDepth = weight },
-            SignalNames.ToolFeedback => parameters with { ToolFeedback = weight },
-            _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "not a per-account signal"),
-        };
+        var i = IndexOf(signal);
+        return i >= 0
+            ? HarvestSignals.Definitions[i].WithWeight(parameters, weight)
+            : throw new ArgumentOutOfRangeException(nameof(signal), signal, "not a per-account signal");
     }
 
     /// <summary>The parameters with the account-level model (bias and every per-account weight) replaced; campaign and linking parameters kept.</summary>
