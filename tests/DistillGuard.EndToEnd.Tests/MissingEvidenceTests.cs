@@ -3,15 +3,33 @@ using DistillGuard.Evaluation;
 
 namespace DistillGuard.EndToEnd.Tests;
 
+/// <summary>One simulated <c>tiny</c> log (seed 206) shared by the tests that strip fields from it.</summary>
+public sealed class TinyLogFixture : IAsyncLifetime, IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public string Data => _dir["data"];
+
+    public async Task InitializeAsync() =>
+        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "206", "--out", Data));
+
+    public Task DisposeAsync()
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
+
 /// <summary>A log that lacks optional fields detection reads still analyses, and the reasons say what was missing.</summary>
-public class MissingEvidenceTests
+public class MissingEvidenceTests(TinyLogFixture log) : IClassFixture<TinyLogFixture>
 {
     private static readonly string[] IdentityFields = ["payment_fingerprint", "client_ip", "asn", "country", "email_domain", "organization_id", "api_key_id"];
 
-    private static async Task<(int Code, string Dir)> AnalyseWithout(TempDir dir, params string[] fields)
+    private async Task<(int Code, string Dir)> AnalyseWithout(TempDir dir, params string[] fields)
     {
-        var data = dir["data"];
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "206", "--out", data));
+        var data = log.Data;
         var lines = new List<string>();
         foreach (var line in await ExchangeLog.LinesAsync(data))
         {
@@ -39,7 +57,7 @@ public class MissingEvidenceTests
 
         Assert.Equal(0, code);
         var accounts = AccountsCsv.Read(Path.Combine(output, "accounts.csv"));
-        var labels = LabelsCsv.Read(Path.Combine(dir["data"], "labels.csv"));
+        var labels = LabelsCsv.Read(Path.Combine(log.Data, "labels.csv"));
         Assert.Equal(labels.Count, accounts.Count);
         Assert.Equal(0, new FileInfo(Path.Combine(output, "rejects.jsonl")).Length);
     }
