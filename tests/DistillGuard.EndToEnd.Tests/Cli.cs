@@ -116,3 +116,16 @@ internal static class SharedData
         }
     }
 }
+
+/// <summary>Key files as a careful user writes them: readable by the owner only, as analyze requires of its hashing key.</summary>
+internal static class PrivateFile
+{
+    public static async Task WriteAsync(string path, byte[] bytes)
+    {
+        await File.WriteAllBytesAsync(path, bytes);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+}

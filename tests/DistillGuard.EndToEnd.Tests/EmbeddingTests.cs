@@ -57,7 +57,7 @@ public class AnalyzeWithEmbeddingsTests
         var data = dir["data"];
         Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", 1.ToString(CultureInfo.InvariantCulture), "--out", data));
         // The wrapper sample is keyed with the run's hash key: a fixed key makes the runs reproducible.
-        await File.WriteAllBytesAsync(dir["fixed.key"], Enumerable.Repeat((byte)42, 32).ToArray());
+        await PrivateFile.WriteAsync(dir["fixed.key"], Enumerable.Repeat((byte)42, 32).ToArray());
         var (off, _) = await Analyse(dir, data, "off");
         var (on, console) = await Analyse(dir, data, "on");
 

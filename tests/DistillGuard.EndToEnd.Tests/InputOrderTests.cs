@@ -20,7 +20,7 @@ public class InputOrderTests
         var shuffled = dir["shuffled.jsonl"];
         await File.WriteAllLinesAsync(shuffled, lines);
         // The wrapper sample and the stored hashes are keyed: one fixed key for both runs.
-        await File.WriteAllBytesAsync(dir["fixed.key"], Enumerable.Repeat((byte)7, 32).ToArray());
+        await PrivateFile.WriteAsync(dir["fixed.key"], Enumerable.Repeat((byte)7, 32).ToArray());
         Assert.Equal(0, await Cli.Run("analyze", "--input", Path.Combine(data, "exchanges.jsonl.gz"), "--out", dir["ordered"], "--key-file", dir["fixed.key"]));
         Assert.Equal(0, await Cli.Run("analyze", "--input", shuffled, "--out", dir["shuffled"], "--key-file", dir["fixed.key"]));
 

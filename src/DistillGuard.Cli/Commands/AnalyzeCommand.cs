@@ -27,9 +27,10 @@ internal static class AnalyzeCommand
         command.SetAction((parse, ct) => CliErrors.Guard(async () =>
         {
             var prices = new ApiPrices(parse.GetValue(priceInput), parse.GetValue(priceOutput), parse.GetValue(priceReasoning));
-            if (prices.InputPerMillion < 0 || prices.OutputPerMillion < 0 || prices.ReasoningPerMillion < 0)
+            // NaN and infinities are refused too, before any work: they would only fail when the value is written.
+            if (!IsPrice(prices.InputPerMillion) || !IsPrice(prices.OutputPerMillion) || !IsPrice(prices.ReasoningPerMillion))
             {
-                throw new ArgumentException("prices per million tokens must not be negative");
+                throw new ArgumentException("--price-input, --price-output and --price-reasoning must be finite numbers of at least 0 (USD per million tokens)");
             }
 
             // Loaded before anything is created: a refused model leaves no output behind.
@@ -41,4 +42,6 @@ internal static class AnalyzeCommand
         }));
         return command;
     }
+
+    private static bool IsPrice(double usdPerMillion) => double.IsFinite(usdPerMillion) && usdPerMillion >= 0;
 }
