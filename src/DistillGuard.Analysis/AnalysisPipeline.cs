@@ -35,7 +35,7 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         var preparing = options.Embeddings is { } embeddings ? Task.Run(embeddings.Encoder.Prepare, ct) : Task.CompletedTask;
 
         using var rejects = new JsonlRejectWriter(Path.Combine(options.OutDir, "rejects.jsonl"));
-        var reader = new ExchangeLogReader(rejects, new IngestOptions { SkipFolder = options.OutDir });
+        var reader = new ExchangeLogReader(rejects, new IngestOptions { SkipFolder = options.OutDir, Window = TimestampWindow.Until(started) });
         store?.BeginRun(new RunInfo(runId, started, TimeSpan.Zero, options.Input, options.ModelVersion, new RunCounts(0, 0, 0, 0)));
 
         var enriched = Channel.CreateBounded<Task<EnrichedBatch>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using DistillGuard.Core.Model;
+using DistillGuard.Ingest.Validation;
 using DistillGuard.Ingest.Dedup;
 using DistillGuard.Ingest.Formats;
 
@@ -77,6 +78,11 @@ public sealed class ExchangeLogReader
     {
         Interlocked.Increment(ref _read);
         var result = outcome.Result;
+        if (result.Exchange is { } timed && _options.Window.Reason(timed.Timestamp) is { } outside)
+        {
+            result = ValidationResult.Reject(outside, timed.EventId);
+        }
+
         if (result.Exchange is not { } exchange)
         {
             Interlocked.Increment(ref _rejected);

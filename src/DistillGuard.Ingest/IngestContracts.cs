@@ -32,6 +32,33 @@ public sealed record IngestOptions
     /// folder and holds the rejects file the run is appending to.
     /// </summary>
     public string? SkipFolder { get; init; }
+
+    /// <summary>When a record's timestamp may plausibly be; a record outside it is rejected with the reason.</summary>
+    public TimestampWindow Window { get; init; } = TimestampWindow.Default;
+}
+
+/// <summary>
+/// The plausible span of exchange timestamps. A record from year 1 or 9999 is a corrupt export, not traffic, and one such
+/// record would stretch every daily timeline across millennia or overflow date arithmetic at the calendar's edge.
+/// </summary>
+/// <param name="Earliest">The first plausible instant; default 2000-01-01, before any LLM API served traffic.</param>
+/// <param name="Latest">The last plausible instant; default none (the host sets now plus a day, allowing for clock skew).</param>
+public sealed record TimestampWindow(DateTimeOffset Earliest, DateTimeOffset? Latest)
+{
+    public static TimestampWindow Default { get; } = new(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), null);
+
+    /// <summary>Allowance past the host's clock for a record's timestamp: clocks drift, and logs carry other zones' times.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromDays(1);
+
+    /// <summary>The default window, ending a day after <paramref name="now"/>.</summary>
+    public static TimestampWindow Until(DateTimeOffset now) => Default with { Latest = now + ClockSkew };
+
+    /// <summary>Why <paramref name="timestamp"/> is outside the window; null when it is inside.</summary>
+    public string? Reason(DateTimeOffset timestamp) =>
+        timestamp < Earliest || (Latest is { } latest && timestamp > latest)
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"timestamp outside the analysis window ({Earliest:yyyy-MM-dd'T'HH:mm:ss'Z'} to {(Latest is { } l ? l.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) : "no end")})")
+            : null;
 }
 
 /// <summary>A file that cannot be read at all (missing, unreadable, not gzip, not Parquet); names the file and the cause.</summary>
