@@ -27,6 +27,18 @@ public sealed class IntakeTests
         Assert.Throws<BundleRejectedException>(() => StixMatcher.Match(text, Some.Key(1), NoAccounts));
 
     [Fact]
+    public void ACampaignIdOutsideTheStixGrammarRefusesTheBundleSoItIsNeverCopiedIntoMatches()
+    {
+        var valid = Valid();
+        var campaign = System.Text.RegularExpressions.Regex.Match(valid, "campaign--[0-9a-f-]{36}").Value;
+        var bundle = valid.Replace(campaign, "campaign--=cmd|calc", StringComparison.Ordinal);
+
+        var e = Assert.Throws<BundleRejectedException>(() => StixMatcher.Match(bundle, Some.Key(1), NoAccounts));
+        Assert.Contains("STIX grammar", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("=cmd", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnObjectWithAnotherSpecVersionIsRejected()
     {
         var bundle = Valid().Replace("\"spec_version\": \"2.1\"", "\"spec_version\": \"2.0\"", StringComparison.Ordinal);

@@ -43,11 +43,21 @@ public sealed class StixObjectValidatorTests
     [InlineData("""{"type":"indicator","id":"indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f","spec_version":"2.0"}""", "'spec_version' must be \"2.1\"")]
     [InlineData("""{"type":"indicator","id":"indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f","spec_version":"2.1","modified":"yesterday"}""", "'modified' is not a timestamp")]
     [InlineData("[]", "not a JSON object")]
+    [InlineData("""{"type":"<script>","id":"<script>--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f","spec_version":"2.1"}""", "'type' must be 3 to 250 of a-z, 0-9 and single hyphens")]
+    [InlineData("""{"type":"Indicator","id":"Indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f","spec_version":"2.1"}""", "'type' must be 3 to 250 of a-z, 0-9 and single hyphens")]
+    [InlineData("""{"type":"x--y","id":"x--y--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f","spec_version":"2.1"}""", "'type' must be 3 to 250 of a-z, 0-9 and single hyphens")]
     public void AMalformedObjectFailsWithItsReason(string json, string reason)
     {
         var result = StixObjectValidator.Validate(JsonDocument.Parse(json).RootElement);
         Assert.Null(result.Value);
         Assert.Equal(reason, result.Failure);
+    }
+
+    [Fact]
+    public void AFailureNeverEchoesATypeThatBreaksTheGrammar()
+    {
+        var result = StixObjectValidator.Validate(JsonDocument.Parse("""{"type":"<script>","id":"<script>--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f","spec_version":"2.1"}""").RootElement);
+        Assert.Null(result.Id);
     }
 }
 

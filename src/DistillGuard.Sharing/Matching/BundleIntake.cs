@@ -1,3 +1,4 @@
+using DistillGuard.Core.Sharing;
 using System.Text;
 using System.Text.Json;
 using DistillGuard.Sharing.Keys;
@@ -61,6 +62,12 @@ internal static class BundleIntake
         if (list.Any(o => o.ValueKind != JsonValueKind.Object || Text(o, "type") is null || Text(o, "id") is null))
         {
             throw new BundleRejectedException("bundle holds an entry that is not a STIX object with a type and an id");
+        }
+
+        // Ids end up in matches.csv and sightings: an id outside the STIX grammar (markup, a formula) refuses the bundle.
+        if (list.Select((o, i) => (Index: i, Problem: StixGrammar.Violation(Text(o, "type"), Text(o, "id")))).FirstOrDefault(x => x.Problem is not null) is { Problem: { } problem } bad)
+        {
+            throw new BundleRejectedException($"bundle object {bad.Index} breaks the STIX grammar: {problem}");
         }
 
         return list;

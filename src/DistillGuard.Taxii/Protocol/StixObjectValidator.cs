@@ -39,11 +39,10 @@ public static class StixObjectValidator
             return StixValidation.Fail(null, "missing 'id'");
         }
 
-        var separator = id.IndexOf("--", StringComparison.Ordinal);
-        if (separator <= 0 || !string.Equals(id[..separator], type, StringComparison.Ordinal)
-            || !Guid.TryParseExact(id[(separator + 2)..], "D", out _))
+        if (DistillGuard.Core.Sharing.StixGrammar.Violation(type, id) is { } violation)
         {
-            return StixValidation.Fail(id, $"'id' must be '{type}--<uuid>'");
+            // Never echo a type that breaks the grammar: it may be markup.
+            return StixValidation.Fail(DistillGuard.Core.Sharing.StixGrammar.IsType(type) ? id : null, violation);
         }
 
         if (!string.Equals(String(element, "spec_version"), "2.1", StringComparison.Ordinal))
