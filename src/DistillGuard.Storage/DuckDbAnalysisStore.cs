@@ -46,6 +46,9 @@ public sealed class DuckDbAnalysisStore : IAnalysisStore
     /// <summary>The database file.</summary>
     public string Path { get; }
 
+    /// <summary>Runs this store began: they may still be under way, so the next run does not take them for stale.</summary>
+    private readonly HashSet<string> begun = new(StringComparer.Ordinal);
+
     public void BeginRun(RunInfo run)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -56,7 +59,11 @@ public sealed class DuckDbAnalysisStore : IAnalysisStore
                 throw StoreException.For(Path, $"run '{run.RunId}' already exists");
             }
 
+            using var transaction = connection.BeginTransaction();
+            RunRows.FailStale(connection, begun);
             RunRows.Insert(connection, run);
+            transaction.Commit();
+            begun.Add(run.RunId);
         });
     }
 

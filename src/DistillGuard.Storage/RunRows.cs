@@ -11,6 +11,51 @@ internal static class RunRows
 {
     private const string Running = "running";
     private const string Complete = "complete";
+    private const string Failed = "failed";
+
+    /// <summary>Every table that holds rows of a run besides <c>runs</c> itself.</summary>
+    private static readonly string[] RunTables =
+    [
+        "exchanges", "account_features", "verdicts", "account_reasons", "campaigns", "campaign_accounts", "campaign_capabilities",
+        "campaign_models", "campaign_evidence", "campaign_timeline", "link_edges", "sharing_fingerprints", "sharing_keys",
+    ];
+
+    /// <summary>
+    /// Marks every run still <c>running</c> as <c>failed</c> and removes its rows: the store admits one writer, so a run
+    /// found running when another begins, and not begun by this process (<paramref name="live"/>), was killed or crashed.
+    /// Returns the runs marked.
+    /// </summary>
+    public static IReadOnlyList<string> FailStale(DuckDBConnection connection, IReadOnlySet<string> live)
+    {
+        var stale = new List<string>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT run_id FROM runs WHERE status = '" + Running + "' ORDER BY run_id";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (!live.Contains(reader.GetString(0)))
+                {
+                    stale.Add(reader.GetString(0));
+                }
+            }
+        }
+
+        // The sharing tables exist only once a run has been fingerprinted.
+        var present = RunTables.Where(t => Convert.ToInt64(Sql.Scalar(connection,
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = $table", ("table", t)), CultureInfo.InvariantCulture) > 0).ToArray();
+        foreach (var run in stale)
+        {
+            foreach (var table in present)
+            {
+                Sql.Execute(connection, "DELETE FROM " + table + " WHERE run_id = $run", ("run", run));
+            }
+
+            Sql.Execute(connection, "UPDATE runs SET status = '" + Failed + "' WHERE run_id = $run", ("run", run));
+        }
+
+        return stale;
+    }
 
     private const string Columns =
         "run_id, started_at, input, model_version, status, wall_time_seconds, read_count, accepted_count, " +
@@ -21,6 +66,7 @@ internal static class RunRows
         {
             null => null,
             Complete => RunStatus.Complete,
+            Failed => RunStatus.Failed,
             _ => RunStatus.Running,
         };
 
@@ -89,7 +135,12 @@ internal static class RunRows
             Input: r.GetString(2),
             ModelVersion: r.GetString(3),
             Counts: new RunCounts(r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9)));
-        var status = string.Equals(r.GetString(4), Complete, StringComparison.Ordinal) ? RunStatus.Complete : RunStatus.Running;
+        var status = r.GetString(4) switch
+        {
+            Complete => RunStatus.Complete,
+            Failed => RunStatus.Failed,
+            _ => RunStatus.Running,
+        };
         return new StoredRun(
             info,
             status,

@@ -78,6 +78,34 @@ public sealed class DuckDbAnalysisStoreTests : IDisposable
     }
 
     [Fact]
+    public void TheNextRunMarksARunThatNeverCompletedFailedAndRemovesItsRows()
+    {
+        using (var store = new DuckDbAnalysisStore(dir.File("dg.duckdb")))
+        {
+            store.BeginRun(Some.Run("crashed"));
+            store.AppendExchanges("crashed", [.. Enumerable.Range(0, 50).Select(i => Some.Exchange(i))]);
+        }
+
+        using (var store = new DuckDbAnalysisStore(dir.File("dg.duckdb")))
+        {
+            store.BeginRun(Some.Run("next"));
+            store.AppendExchanges("next", [.. Enumerable.Range(0, 10).Select(i => Some.Exchange(i))]);
+            store.CompleteRun(Some.Result("next"), [Some.Features("acct-a")]);
+        }
+
+        using var reopened = new DuckDbAnalysisStore(dir.File("dg.duckdb"));
+        var runs = reopened.ListRuns().ToDictionary(r => r.Run.RunId, r => r.Status);
+        Assert.Equal(RunStatus.Failed, runs["crashed"]);
+        Assert.Equal(RunStatus.Complete, runs["next"]);
+        Assert.Null(reopened.LoadRun("crashed"));
+        reopened.Dispose();
+        using var raw = RawDb.Open(dir.File("dg.duckdb"));
+        using var count = raw.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM exchanges WHERE run_id = 'crashed'";
+        Assert.Equal(0L, Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void ListRunsReportsStatusAndResultSizes()
     {
         using var store = new DuckDbAnalysisStore(dir.File("dg.duckdb"));
