@@ -34,7 +34,10 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         // The model loads while the log is read, instead of after it.
         var preparing = options.Embeddings is { } embeddings ? Task.Run(embeddings.Encoder.Prepare, ct) : Task.CompletedTask;
 
-        using var rejects = new JsonlRejectWriter(Path.Combine(options.OutDir, "rejects.jsonl"));
+        // Rejects are written beside their final name and moved into place with the other outputs, so a killed run
+        // leaves the previous run's complete set of files.
+        var rejectsPath = Path.Combine(options.OutDir, "rejects.jsonl");
+        using var rejects = new JsonlRejectWriter(rejectsPath + ".partial");
         var reader = new ExchangeLogReader(rejects, new IngestOptions { SkipFolder = options.OutDir, Window = TimestampWindow.Until(started) });
         store?.BeginRun(new RunInfo(runId, started, TimeSpan.Zero, options.Input, options.ModelVersion, new RunCounts(0, 0, 0, 0)));
 
@@ -80,6 +83,8 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         var run = new RunInfo(runId, started, clock.Elapsed, options.Input, options.ModelVersion, runCounts);
         var result = new AnalysisResult(run, scored.Verdicts.Accounts, campaigns);
         progress?.Report(new AnalysisProgress("writing", reader.BytesRead, reader.TotalBytes, exchanges));
+        rejects.Dispose();
+        File.Move(rejectsPath + ".partial", rejectsPath, overwrite: true);
         OutputFiles.Write(options.OutDir, result, scored.Features);
         store?.AppendLinkEdges(runId, EdgeMinimiser.Minimise(scored.Edges, hasher));
         store?.CompleteRun(result, scored.Features);

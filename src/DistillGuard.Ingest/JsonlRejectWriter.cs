@@ -18,7 +18,9 @@ public sealed class JsonlRejectWriter : IRejectSink, IDisposable
             Directory.CreateDirectory(dir);
         }
 
-        _stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        // Created anew, never through a symbolic link someone left at the path.
+        File.Delete(path);
+        _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
         _json = new Utf8JsonWriter(_stream, new JsonWriterOptions { SkipValidation = true });
     }
 
