@@ -38,14 +38,6 @@ internal static class AccountScoring
             .Select(a => graph.EdgesOf(a, options.MaxEdgesPerAccount))
             .Where(e => e.Edges.Count > 0)
             .ToArray();
-
-    /// <summary>The harvest assessment of a cluster's accounts' traffic put back together.</summary>
-    internal static HarvestAssessment CombinedAssessment(LinkedCluster cluster, AccountTable table, ScoringParameters parameters) =>
-        HarvestScorer.Score(CombinedFeatures(cluster, table), parameters);
-
-    /// <summary>The features of a cluster's accounts' traffic put back together, as if one account had sent it.</summary>
-    internal static AccountFeatures CombinedFeatures(LinkedCluster cluster, AccountTable table) =>
-        AccountFeatureExtractor.Extract(AccountState.Combine(new AccountId("cluster:" + cluster.Accounts[0].Value), cluster.Accounts.Select(a => table[a])));
 }
 
 /// <summary>The semantic join as a detection stage: campaign clusters whose wrappers mean the same (MiniLM), after group judgement.</summary>

@@ -1,3 +1,4 @@
+using DistillGuard.Core.Detection;
 using System.Diagnostics;
 using DistillGuard.Core.Content;
 using DistillGuard.Core.Linking;
@@ -39,7 +40,7 @@ internal static class SemanticLinking
         for (int c = 0, offset = 0; c < campaigns.Length; offset += heads[c].Length, c++)
         {
             var centroid = heads[c].Length == 0 ? [] : EmbeddingMath.Centroid(vectors[offset..(offset + heads[c].Length)]);
-            meanings[c] = new WrapperMeaning(campaigns[c].Cluster, centroid, heads[c].Length, AccountScoring.CombinedFeatures(campaigns[c].Cluster, table).CapabilityMix);
+            meanings[c] = new WrapperMeaning(campaigns[c].Cluster, centroid, heads[c].Length, DetectionPipeline.CombinedFeatures(campaigns[c].Cluster, a => table[a]).CapabilityMix);
         }
 
         var merged = SemanticMerge.Merge(meanings, options.Merge);
@@ -63,7 +64,7 @@ internal static class SemanticLinking
             }
             else if (emitted.Add(group))
             {
-                result.Add(ReferenceEquals(group, j.Cluster) ? j : new ClusterAssessment(group, AccountScoring.CombinedAssessment(group, table, parameters)));
+                result.Add(ReferenceEquals(group, j.Cluster) ? j : new ClusterAssessment(group, DetectionPipeline.Combined(group, a => table[a], parameters)));
             }
         }
 

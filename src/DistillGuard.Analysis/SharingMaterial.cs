@@ -78,8 +78,6 @@ internal sealed class SharingMaterial
         Parallel.For(0, accounts.Length, i => wrappers[i] = RecurrentShingles(counts[i], accounts[i].Value.Templates.Count));
         var common = CommonShingles(counts.Where((_, i) => !flagged.Contains(accounts[i].Key)));
         var template = IndicatorKind.Template.ToContract();
-        var frame = IndicatorKind.Frame.ToContract();
-        var phrase = IndicatorKind.Phrase.ToContract();
         var rows = new List<SharingFingerprint>[accounts.Length];
         Parallel.For(0, accounts.Length, i =>
         {
@@ -106,14 +104,16 @@ internal sealed class SharingMaterial
             yield break;
         }
 
+        var frame = IndicatorKind.Frame.ToContract();
         foreach (var f in content.Frames)
         {
-            yield return new SharingFingerprint(id, IndicatorKind.Frame.ToContract(), IndicatorHasher.Hash(key, IndicatorKind.Frame, f.ToString("x16", CultureInfo.InvariantCulture)));
+            yield return new SharingFingerprint(id, frame, IndicatorHasher.Hash(key, IndicatorKind.Frame, f.ToString("x16", CultureInfo.InvariantCulture)));
         }
 
+        var phrase = IndicatorKind.Phrase.ToContract();
         foreach (var p in content.Phrases)
         {
-            yield return new SharingFingerprint(id, IndicatorKind.Phrase.ToContract(), IndicatorHasher.Hash(key, IndicatorKind.Phrase, p.ToString("x8", CultureInfo.InvariantCulture)));
+            yield return new SharingFingerprint(id, phrase, IndicatorHasher.Hash(key, IndicatorKind.Phrase, p.ToString("x8", CultureInfo.InvariantCulture)));
         }
     }
 

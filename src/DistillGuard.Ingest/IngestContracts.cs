@@ -56,9 +56,10 @@ public sealed record TimestampWindow(DateTimeOffset Earliest, DateTimeOffset? La
     /// <summary>Why <paramref name="timestamp"/> is outside the window; null when it is inside.</summary>
     public string? Reason(DateTimeOffset timestamp) =>
         timestamp < Earliest || (Latest is { } latest && timestamp > latest)
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"timestamp outside the analysis window ({Earliest:yyyy-MM-dd'T'HH:mm:ss'Z'} to {(Latest is { } l ? l.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) : "no end")})")
+            ? $"timestamp outside the analysis window ({Stamp(Earliest)} to {(Latest is { } end ? Stamp(end) : "no end")})"
             : null;
+
+    private static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>A file that cannot be read at all (missing, unreadable, not gzip, not Parquet); names the file and the cause.</summary>

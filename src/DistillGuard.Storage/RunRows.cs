@@ -34,9 +34,10 @@ internal static class RunRows
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                if (!live.Contains(reader.GetString(0)))
+                var run = reader.GetString(0);
+                if (!live.Contains(run))
                 {
-                    stale.Add(reader.GetString(0));
+                    stale.Add(run);
                 }
             }
         }
@@ -62,13 +63,14 @@ internal static class RunRows
         "rejected_count, duplicate_count, accounts, flagged_accounts, campaigns";
 
     public static RunStatus? Status(DuckDBConnection connection, string runId) =>
-        Sql.Scalar(connection, "SELECT status FROM runs WHERE run_id = $run", ("run", runId)) switch
-        {
-            null => null,
-            Complete => RunStatus.Complete,
-            Failed => RunStatus.Failed,
-            _ => RunStatus.Running,
-        };
+        Sql.Scalar(connection, "SELECT status FROM runs WHERE run_id = $run", ("run", runId)) is string status ? Parse(status) : null;
+
+    private static RunStatus Parse(string status) => status switch
+    {
+        Complete => RunStatus.Complete,
+        Failed => RunStatus.Failed,
+        _ => RunStatus.Running,
+    };
 
     public static void Insert(DuckDBConnection connection, RunInfo run) =>
         Sql.Execute(connection,
@@ -135,12 +137,7 @@ internal static class RunRows
             Input: r.GetString(2),
             ModelVersion: r.GetString(3),
             Counts: new RunCounts(r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9)));
-        var status = r.GetString(4) switch
-        {
-            Complete => RunStatus.Complete,
-            Failed => RunStatus.Failed,
-            _ => RunStatus.Running,
-        };
+        var status = Parse(r.GetString(4));
         return new StoredRun(
             info,
             status,

@@ -18,6 +18,9 @@ internal static class IntelShareCommands
     /// <summary>Members that must use a frame or repeat a phrase for it to be the campaign's: as many as a template family needs.</summary>
     private static readonly int FamilyAccounts = DistillGuard.Core.Detection.Stages.TemplateFamilies.TemplateFamilyOptions.Default.MinAccounts;
 
+    /// <summary>The kinds that carry a campaign's template family: its frames and its phrases.</summary>
+    private static readonly string[] ContentKinds = [IndicatorKind.Frame.ToContract(), IndicatorKind.Phrase.ToContract()];
+
 
     public static Command Export()
     {
@@ -57,8 +60,7 @@ internal static class IntelShareCommands
             var ordinary = result.Accounts
                 .Where(a => a.Verdict == Verdict.Benign && a.RiskScore < ScoringParameters.Default.CandidateThreshold)
                 .Select(a => a.AccountId).ToHashSet();
-            string[] content = [IndicatorKind.Frame.ToContract(), IndicatorKind.Phrase.ToContract()];
-            var contentCarriers = fingerprints.Where(f => content.Contains(f.Kind)).ToLookup(f => f.Value, f => f.AccountId, StringComparer.Ordinal);
+            var contentCarriers = fingerprints.Where(f => ContentKinds.Contains(f.Kind)).ToLookup(f => f.Value, f => f.AccountId, StringComparer.Ordinal);
             var hashed = campaigns.Select(c => (c, Union(c.Accounts, fingerprints, bandCarriers, contentCarriers, ordinary))).ToList();
             var bundle = StixExporter.Export(new ProducerIdentity(parse.GetValue(producer)!), hashed, sharingKey.KeyId, level);
             WriteWhole(parse.GetValue(output)!, bundle);
@@ -150,11 +152,10 @@ internal static class IntelShareCommands
         // other account of this provider opens tasks in (as for its template bands: a public template that a researcher
         // or another operator uses too would match them at a peer).
         // Likewise its wording: phrases its accounts repeat and no other account repeats.
-        string[] content = [IndicatorKind.Frame.ToContract(), IndicatorKind.Phrase.ToContract()];
-        var family = rows.Where(r => content.Contains(r.Kind)).Select(r => r.Value).Distinct(StringComparer.Ordinal)
+        var family = rows.Where(r => ContentKinds.Contains(r.Kind)).Select(r => r.Value).Distinct(StringComparer.Ordinal)
             .Where(f => contentCarriers[f].Count(members.Contains) >= FamilyAccounts && contentCarriers[f].All(members.Contains))
             .ToHashSet(StringComparer.Ordinal);
-        return Hashes(rows.Where(r => r.Kind == template ? distinctive.Contains(r.Value) : !content.Contains(r.Kind) || family.Contains(r.Value)));
+        return Hashes(rows.Where(r => r.Kind == template ? distinctive.Contains(r.Value) : !ContentKinds.Contains(r.Kind) || family.Contains(r.Value)));
     }
 
     private static KeyedIndicators Hashes(IEnumerable<SharingFingerprint> rows) => new(rows

@@ -91,14 +91,16 @@ public static class DetectionPipeline
     }
 
     /// <summary>The harvest assessment of a group's accounts' traffic put back together, as if one account had sent it.</summary>
-    public static HarvestAssessment Combined(LinkedCluster cluster, IReadOnlyDictionary<AccountId, AccountState> states, ScoringParameters parameters) =>
-        HarvestScorer.Score(CombinedFeatures(cluster, states), parameters);
+    /// <param name="stateOf">Each account's state.</param>
+    public static HarvestAssessment Combined(LinkedCluster cluster, Func<AccountId, AccountState> stateOf, ScoringParameters parameters) =>
+        HarvestScorer.Score(CombinedFeatures(cluster, stateOf), parameters);
 
     /// <summary>The features of a group's accounts' traffic put back together.</summary>
-    public static AccountFeatures CombinedFeatures(LinkedCluster cluster, IReadOnlyDictionary<AccountId, AccountState> states)
+    /// <param name="stateOf">Each account's state.</param>
+    public static AccountFeatures CombinedFeatures(LinkedCluster cluster, Func<AccountId, AccountState> stateOf)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        ArgumentNullException.ThrowIfNull(states);
-        return AccountFeatureExtractor.Extract(AccountState.Combine(new AccountId("cluster:" + cluster.Accounts[0].Value), cluster.Accounts.Select(a => states[a])));
+        ArgumentNullException.ThrowIfNull(stateOf);
+        return AccountFeatureExtractor.Extract(AccountState.Combine(new AccountId("cluster:" + cluster.Accounts[0].Value), cluster.Accounts.Select(stateOf)));
     }
 }

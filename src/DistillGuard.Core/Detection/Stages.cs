@@ -98,7 +98,7 @@ internal sealed class GroupJudgementStage : IDetectionStage
 
     public DetectionState Run(DetectionState state) => state with
     {
-        Judged = [.. state.Clusters.Select(c => new ClusterAssessment(c, DetectionPipeline.Combined(c, state.ById, state.Options.Scoring)))],
+        Judged = [.. state.Clusters.Select(c => new ClusterAssessment(c, DetectionPipeline.Combined(c, a => state.ById[a], state.Options.Scoring)))],
     };
 }
 

@@ -59,7 +59,6 @@ public static class HarvestScorer
     internal static double Weight(ScoringParameters p, string signal) => signal switch
     {
         SignalNames.Coordination => p.Coordination,
-        _ when SignalWeights.IndexOf(signal) is var i and >= 0 => HarvestSignals.Definitions[i].Weight(p),
-        _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "unknown signal"),
+        _ => SignalWeights.Definition(signal)?.Weight(p) ?? throw new ArgumentOutOfRangeException(nameof(signal), signal, "unknown signal"),
     };
 }

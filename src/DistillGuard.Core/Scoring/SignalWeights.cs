@@ -33,11 +33,13 @@ public static class SignalWeights
         return -1;
     }
 
+    /// <summary>The per-account signal's definition, or null when it is none.</summary>
+    internal static SignalDefinition? Definition(string signal) => IndexOf(signal) is var i and >= 0 ? HarvestSignals.Definitions[i] : null;
+
     public static SignalDirection Direction(string signal) => signal switch
     {
         SignalNames.Coordination => SignalDirection.Risk,
-        _ when IndexOf(signal) is var i and >= 0 => HarvestSignals.Definitions[i].Direction,
-        _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "unknown signal"),
+        _ => Definition(signal)?.Direction ?? throw new ArgumentOutOfRangeException(nameof(signal), signal, "unknown signal"),
     };
 
     /// <summary>True when the weight has the sign its signal requires (and is a number).</summary>
@@ -54,10 +56,8 @@ public static class SignalWeights
     public static ScoringParameters With(ScoringParameters parameters, string signal, double weight)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var i = IndexOf(signal);
-        return i >= 0
-            ? HarvestSignals.Definitions[i].WithWeight(parameters, weight)
-            : throw new ArgumentOutOfRangeException(nameof(signal), signal, "not a per-account signal");
+        return Definition(signal)?.WithWeight(parameters, weight)
+            ?? throw new ArgumentOutOfRangeException(nameof(signal), signal, "not a per-account signal");
     }
 
     /// <summary>The parameters with the account-level model (bias and every per-account weight) replaced; campaign and linking parameters kept.</summary>

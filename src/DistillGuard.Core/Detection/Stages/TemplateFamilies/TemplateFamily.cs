@@ -11,8 +11,4 @@ namespace DistillGuard.Core.Detection.Stages.TemplateFamilies;
 /// <param name="OrdinaryCarriers">Ordinary accounts that carry any of those frames.</param>
 /// <param name="InWave">Accounts created within one sign-up wave (<see cref="TemplateFamilyOptions.SignupWave"/>).</param>
 /// <param name="WaveStart">When the densest wave began; null when no account's creation time is known.</param>
-public sealed record TemplateFamily(IReadOnlyList<AccountId> Accounts, int Frames, int OrdinaryCarriers, int InWave, DateTimeOffset? WaveStart)
-{
-    /// <summary>Share of the accounts born in the wave.</summary>
-    public double WaveShare => Accounts.Count == 0 ? 0 : InWave / (double)Accounts.Count;
-}
+public sealed record TemplateFamily(IReadOnlyList<AccountId> Accounts, int Frames, int OrdinaryCarriers, int InWave, DateTimeOffset? WaveStart);

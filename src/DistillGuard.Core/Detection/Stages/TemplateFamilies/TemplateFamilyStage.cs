@@ -7,12 +7,11 @@ namespace DistillGuard.Core.Detection.Stages.TemplateFamilies;
 
 /// <summary>
 /// Template families across the whole population: the frames (opening and closing lines, <see cref="Similarity.TemplateKeys"/>,
-/// and system prompts) that accounts keep opening their tasks in, kept where they are rare among ordinary accounts, and
-/// the harvest-like accounts that share them, joined whenever two share one, so an operator's several phrasings of a
-/// frame come together through the accounts that use more than one. A family whose accounts were mostly born in one
-/// sign-up wave is coordinated in content and in time, and becomes a group without any shared card, address or
-/// network (<see cref="Link"/>); identity, where there is some, only adds to it. Pure and deterministic: input order
-/// does not matter.
+/// and system prompts) that accounts keep opening their tasks in, kept where they are rare among ordinary accounts; frames
+/// that accounts use together form one operator's frame set (communities of the frame graph), so an operator's several
+/// phrasings of a frame come together through the accounts that use more than one. The accounts of a family born in one
+/// sign-up wave, too many at once for independent accounts, are coordinated in content and in time, and become a group
+/// without any shared card, address or network (<see cref="Link"/>). Pure and deterministic: input order does not matter.
 /// </summary>
 public static class TemplateFamilyStage
 {
@@ -141,11 +140,11 @@ public static class TemplateFamilyStage
         ArgumentNullException.ThrowIfNull(options);
         var result = clusters.ToList();
         var population = created.Values.Select(t => t.UtcTicks).Order().ToArray();
+        // Identity-linked accounts stay where identity put them: whether two clusters are one operator's is for the
+        // wording and behaviour joins to say, and one phrasing two operators share must not say it.
+        var taken = result.SelectMany(c => c.Accounts).ToHashSet();
         foreach (var family in families.SelectMany(f => Waves(f, created, population, options)))
         {
-            // Identity-linked accounts stay where identity put them: whether two clusters are one operator's is for the
-            // wording and behaviour joins to say, and one phrasing two operators share must not say it.
-            var taken = result.SelectMany(c => c.Accounts).ToHashSet();
             var own = family.Accounts.Where(a => !taken.Contains(a)).ToArray();
             if (own.Length < options.MinAccounts)
             {
@@ -153,6 +152,7 @@ public static class TemplateFamilyStage
             }
 
             result.Add(Group(family with { Accounts = own, InWave = own.Length }));
+            taken.UnionWith(own);
         }
 
         return [.. result.OrderBy(c => c.Accounts[0])];
@@ -224,33 +224,26 @@ public static class TemplateFamilyStage
     }
 
     /// <summary>How many of the sorted times fall in [start, end].</summary>
-    private static int Within(long[] sorted, long start, long end)
-    {
-        var lo = Array.BinarySearch(sorted, start);
-        lo = lo < 0 ? ~lo : FirstOf(sorted, lo);
-        var hi = Array.BinarySearch(sorted, end);
-        hi = hi < 0 ? ~hi : LastOf(sorted, hi) + 1;
-        return Math.Max(0, hi - lo);
-    }
+    private static int Within(long[] sorted, long start, long end) => FirstAtOrAfter(sorted, end + 1) - FirstAtOrAfter(sorted, start);
 
-    private static int FirstOf(long[] sorted, int i)
+    /// <summary>The index of the first sorted time at or after <paramref name="value"/> (the length when there is none).</summary>
+    private static int FirstAtOrAfter(long[] sorted, long value)
     {
-        while (i > 0 && sorted[i - 1] == sorted[i])
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
         {
-            i--;
+            var mid = lo + ((hi - lo) / 2);
+            if (sorted[mid] < value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
         }
 
-        return i;
-    }
-
-    private static int LastOf(long[] sorted, int i)
-    {
-        while (i < sorted.Length - 1 && sorted[i + 1] == sorted[i])
-        {
-            i++;
-        }
-
-        return i;
+        return lo;
     }
 
     private static LinkedCluster Group(TemplateFamily family) =>
