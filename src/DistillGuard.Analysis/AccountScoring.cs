@@ -18,9 +18,8 @@ internal sealed record ScoredAccounts(
 internal static class AccountScoring
 {
     /// <param name="semantic">The embedding pass and the wrapper samples it reads; null to leave it out.</param>
-    public static ScoredAccounts Score(AccountTable table, ScoringParameters parameters, (EmbeddingOptions Options, WrapperSamples Samples, long Exchanges)? semantic = null)
+    public static ScoredAccounts Score(AccountTable table, DetectionOptions options, (EmbeddingOptions Options, WrapperSamples Samples, long Exchanges)? semantic = null)
     {
-        var options = new DetectionOptions { Scoring = parameters };
         var join = semantic is { } s ? new SemanticJoinStage(table, s.Samples, s.Options, s.Exchanges) : null;
         var stages = join is null ? DetectionPipeline.Stages : DetectionPipeline.With(join, after: "group-judgement");
         var run = DetectionPipeline.Run(table.States, options, stages);

@@ -1,5 +1,5 @@
+using DistillGuard.Core.Detection;
 using DistillGuard.Core.Quantification;
-using DistillGuard.Core.Scoring;
 using DistillGuard.Sharing.Keys;
 
 namespace DistillGuard.Analysis;
@@ -16,7 +16,8 @@ public sealed record AnalysisOptions
     /// <summary>Keep raw prompt text in the store (off by default: privacy).</summary>
     public bool KeepText { get; init; }
 
-    public ScoringParameters Parameters { get; init; } = ScoringParameters.Default;
+    /// <summary>The detection options root (signal curves and weights, linking, families, wording), written with the run.</summary>
+    public DetectionOptions Detection { get; init; } = DetectionOptions.Default;
 
     /// <summary>Prices per million tokens for the estimated value of each campaign's harvest.</summary>
     public ApiPrices Prices { get; init; } = ApiPrices.Default;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
+using DistillGuard.Core.Detection;
 using DistillGuard.Core.Features;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Privacy;
@@ -20,7 +21,8 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
     public async Task<AnalysisOutcome> RunAsync(AnalysisOptions options, IProgress<AnalysisProgress>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Parameters.Validate();
+        options.Detection.Validate();
+        var detectionOptions = DetectionOptionsJson.Write(options.Detection);
         Directory.CreateDirectory(options.OutDir);
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
@@ -39,7 +41,7 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         var rejectsPath = Path.Combine(options.OutDir, "rejects.jsonl");
         using var rejects = new JsonlRejectWriter(rejectsPath + ".partial");
         var reader = new ExchangeLogReader(rejects, new IngestOptions { SkipFolder = options.OutDir, Window = TimestampWindow.Until(started) });
-        store?.BeginRun(new RunInfo(runId, started, TimeSpan.Zero, options.Input, options.ModelVersion, new RunCounts(0, 0, 0, 0)));
+        store?.BeginRun(new RunInfo(runId, started, TimeSpan.Zero, options.Input, options.ModelVersion, new RunCounts(0, 0, 0, 0)) { DetectionOptions = detectionOptions });
 
         var enriched = Channel.CreateBounded<Task<EnrichedBatch>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         var toStore = Channel.CreateBounded<StoredExchange[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
@@ -78,9 +80,9 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         progress?.Report(new AnalysisProgress("scoring", reader.BytesRead, reader.TotalBytes, exchanges));
         var counts = reader.Counts;
         var runCounts = new RunCounts(counts.Read, counts.Accepted, counts.Rejected, counts.Duplicates);
-        var scored = AccountScoring.Score(table, options.Parameters, wrappers is null ? null : (options.Embeddings!, wrappers, exchanges));
+        var scored = AccountScoring.Score(table, options.Detection, wrappers is null ? null : (options.Embeddings!, wrappers, exchanges));
         var campaigns = CampaignQuantifier.Summarise(scored, table, store, runId, options.Prices);
-        var run = new RunInfo(runId, started, clock.Elapsed, options.Input, options.ModelVersion, runCounts);
+        var run = new RunInfo(runId, started, clock.Elapsed, options.Input, options.ModelVersion, runCounts) { DetectionOptions = detectionOptions };
         var result = new AnalysisResult(run, scored.Verdicts.Accounts, campaigns);
         progress?.Report(new AnalysisProgress("writing", reader.BytesRead, reader.TotalBytes, exchanges));
         rejects.Dispose();

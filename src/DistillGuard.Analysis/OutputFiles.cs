@@ -14,6 +14,10 @@ public static class OutputFiles
         ContractOutputs.WriteCampaignsJson(Path.Combine(outDir, "campaigns.json"), result.Campaigns);
         ContractOutputs.WriteSummaryJson(Path.Combine(outDir, "summary.json"), result.Run, result.Accounts.Count, flagged, result.Campaigns.Count);
         FeaturesCsv.Write(Path.Combine(outDir, "account_features.csv"), features);
+        if (result.Run.DetectionOptions is { } options)
+        {
+            ContractOutputs.WriteText(Path.Combine(outDir, "detection_options.json"), options);
+        }
         HtmlReport.Write(Path.Combine(outDir, "report.html"), result, features);
     }
 }

@@ -83,6 +83,13 @@ public static class ContractOutputs
         });
     }
 
+    /// <summary>Writes a text output (UTF-8, no BOM) beside its final name and moves it into place, as every output is.</summary>
+    public static void WriteText(string path, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        OutputFile.Write(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+
     public static void WriteSummaryJson(string path, RunInfo run, int accounts, int flaggedAccounts, int campaigns)
     {
         ArgumentNullException.ThrowIfNull(run);

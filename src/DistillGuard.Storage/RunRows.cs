@@ -60,7 +60,7 @@ internal static class RunRows
 
     private const string Columns =
         "run_id, started_at, input, model_version, status, wall_time_seconds, read_count, accepted_count, " +
-        "rejected_count, duplicate_count, accounts, flagged_accounts, campaigns";
+        "rejected_count, duplicate_count, accounts, flagged_accounts, campaigns, detection_options";
 
     public static RunStatus? Status(DuckDBConnection connection, string runId) =>
         Sql.Scalar(connection, "SELECT status FROM runs WHERE run_id = $run", ("run", runId)) is string status ? Parse(status) : null;
@@ -75,7 +75,7 @@ internal static class RunRows
     public static void Insert(DuckDBConnection connection, RunInfo run) =>
         Sql.Execute(connection,
             "INSERT INTO runs (" + Columns + ", seq) VALUES ($run, $started, $input, $model, '" + Running + "', $wall, " +
-            "$read, $accepted, $rejected, $duplicates, 0, 0, 0, (SELECT coalesce(max(seq), 0) + 1 FROM runs))",
+            "$read, $accepted, $rejected, $duplicates, 0, 0, 0, $options, (SELECT coalesce(max(seq), 0) + 1 FROM runs))",
             ("run", run.RunId),
             ("started", run.StartedAt.ToUniversalTime()),
             ("input", run.Input),
@@ -84,7 +84,8 @@ internal static class RunRows
             ("read", run.Counts.Read),
             ("accepted", run.Counts.Accepted),
             ("rejected", run.Counts.Rejected),
-            ("duplicates", run.Counts.Duplicates));
+            ("duplicates", run.Counts.Duplicates),
+            ("options", run.DetectionOptions));
 
     public static void MarkComplete(DuckDBConnection connection, AnalysisResult result)
     {
@@ -136,7 +137,10 @@ internal static class RunRows
             WallTime: TimeSpan.FromTicks((long)Math.Round(r.GetDouble(5) * TimeSpan.TicksPerSecond)),
             Input: r.GetString(2),
             ModelVersion: r.GetString(3),
-            Counts: new RunCounts(r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9)));
+            Counts: new RunCounts(r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9)))
+        {
+            DetectionOptions = r.IsDBNull(13) ? null : r.GetString(13),
+        };
         var status = Parse(r.GetString(4));
         return new StoredRun(
             info,

@@ -4,12 +4,12 @@ using DistillGuard.Core.Model;
 
 /// <summary>
 /// The DuckDB schema of the analysis store. Every table carries <c>run_id</c>, so many runs
-/// share one file. Version 2; a version-1 file is migrated in place (<see cref="Migrations"/>),
+/// share one file. Version 3; an older file is migrated in place (<see cref="Migrations"/>),
 /// and a file with a newer or unknown version is refused.
 /// </summary>
 internal static class Schema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>
     /// Evidence edges of linked and flagged accounts (version 2): per account its strongest partners,
@@ -34,10 +34,14 @@ internal static class Schema
             PRIMARY KEY (run_id, account_id, rank))
         """;
 
+    /// <summary>The detection options root each run used, as JSON (version 3), so a run can be reproduced from the store.</summary>
+    public const string RunOptionsColumn = "ALTER TABLE runs ADD COLUMN IF NOT EXISTS detection_options VARCHAR";
+
     /// <summary>Statements that bring a file from a version (the key) to the next one.</summary>
     public static IReadOnlyDictionary<int, IReadOnlyList<string>> Migrations { get; } = new Dictionary<int, IReadOnlyList<string>>
     {
         [1] = [LinkEdgesTable],
+        [2] = [RunOptionsColumn],
     };
 
     /// <summary>Column names of the nine capability shares of <c>account_features</c>, in <see cref="Capability"/> order.</summary>
@@ -63,7 +67,8 @@ internal static class Schema
             accounts INTEGER NOT NULL DEFAULT 0,
             flagged_accounts INTEGER NOT NULL DEFAULT 0,
             campaigns INTEGER NOT NULL DEFAULT 0,
-            seq BIGINT NOT NULL)
+            seq BIGINT NOT NULL,
+            detection_options VARCHAR)
         """,
         // No key on exchanges: ingest already removed duplicates, and an index would cost the append rate.
         """

@@ -30,7 +30,7 @@ public class HarvestModelTrainerTests
     [Fact]
     public void TheWeightSlotsFollowTheScorersSignalsInOrder()
     {
-        var names = HarvestSignals.Of(Account("a")).Select(s => s.Name);
+        var names = HarvestSignals.Of(Account("a"), SignalCurves.Default).Select(s => s.Name);
         Assert.Equal(SignalWeights.AccountSignals, names);
     }
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using CsCheck;
+using DistillGuard.Core.Detection;
+using DistillGuard.Core.Linking;
 using DistillGuard.Core.Scoring;
 using DistillGuard.Core.Training;
 using Xunit;
@@ -49,12 +51,48 @@ public class ScoringModelJsonTests
     }
 
     [Fact]
+    public void TheOptionsRootAModelWasTrainedUnderTravelsWithItAndCarriesItsWeights()
+    {
+        var root = DetectionOptions.Default with
+        {
+            Scoring = ScoringParameters.Default with { Curves = SignalCurves.Default with { TurnDepth = new Ramp(0, 12) }, TwinTolerance = 3 },
+            Linker = new LinkerOptions { MinPurity = 0.7 },
+        };
+        var model = Sample with { Options = root };
+
+        var back = ScoringModelJson.Parse(ScoringModelJson.Write(model)).Model!;
+
+        Assert.Equal(root, back.Options);
+        Assert.Equal(new Ramp(0, 12), back.Detection.Scoring.Curves.TurnDepth);
+        Assert.Equal(3, back.Detection.Scoring.TwinTolerance);
+        Assert.Equal(0.7, back.Detection.Linker.MinPurity);
+        Assert.Equal(-5.4321, back.Detection.Scoring.Bias);
+        Assert.Equal(0.1 + 0.2, back.Detection.Scoring.Breadth);
+    }
+
+    [Fact]
+    public void AVersionOneFileWithoutOptionsIsStillReadWithTheDefaultRoot()
+    {
+        var v1 = JsonNode.Parse(ValidText)!.AsObject();
+        v1["version"] = 1;
+        v1.Remove("detection_options");
+
+        var parsed = ScoringModelJson.Parse(v1.ToJsonString());
+
+        Assert.Null(parsed.Error);
+        Assert.Null(parsed.Model!.Options);
+        Assert.Equal(DetectionOptions.Default with { Scoring = Sample.ApplyTo(ScoringParameters.Default) }, parsed.Model.Detection);
+        Assert.Contains("unknown property 'detection_options'", ScoringModelJson.Parse(ValidText.Replace("\"version\": 2", "\"version\": 1", StringComparison.Ordinal)).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheFileNamesItsFormatVersionAndEveryWeightButNoAccount()
     {
         var json = JsonNode.Parse(ValidText)!;
 
         Assert.Equal("distillguard-scoring-model", (string?)json["format"]);
-        Assert.Equal(1, (int?)json["version"]);
+        Assert.Equal(2, (int?)json["version"]);
+        Assert.Equal(0.03, (double?)json["detection_options"]!["scoring"]!["candidate_threshold"]);
         Assert.Equal("distillguard 1.2.3+abc", (string?)json["written_by"]);
         Assert.Equal(SignalWeights.AccountSignals, json["weights"]!.AsObject().Select(p => p.Key));
         Assert.Equal(-5.4321, (double?)json["bias"]);
@@ -77,7 +115,11 @@ public class ScoringModelJsonTests
     {
         { """{"format":"something-else"}""", "format is 'something-else'" },
         { "format=", "no \"format\"" },
-        { "version=2", "model file version 2 is not supported" },
+        { "version=3", "model file version 3 is not supported" },
+        { "version=0", "model file version 0 is not supported" },
+        { "detection_options=", "missing property 'detection_options'" },
+        { "detection_options.linker.surprise=1", "\"detection_options\": detection options:" },
+        { "detection_options.scoring.curves.hour_entropy.to=0.1", "signal curve 'HourEntropy'" },
         { "version=\"1\"", "no integer \"version\"" },
         { "weights.breadth=", "missing weight(s): breadth" },
         { "weights.coordination=1", "unknown weight 'coordination'" },

@@ -58,7 +58,7 @@ public class VerdictTests
         var clusters = CampaignLinker.Link(states.Select((s, i) => new LinkCandidate(s, assessments[i].Probability)).ToArray(), new LinkerOptions { CandidateThreshold = 0 });
         var judged = clusters.Select(c => new ClusterAssessment(c, HarvestScorer.Score(
             AccountFeatureExtractor.Extract(AccountState.Combine(new AccountId("c"), c.Accounts.Select(a => states.First(s => s.AccountId == a)))), parameters))).ToArray();
-        return VerdictAssembler.Assemble(features, assessments, judged, parameters, null,
+        return VerdictAssembler.Assemble(features, assessments, judged, parameters, new PhrasePullInOptions(), new WordingMergeOptions(), null,
             phrases ? states.ToDictionary(s => s.AccountId, s => s.Phrases.Recurring()) : null);
     }
 
@@ -194,7 +194,7 @@ public class VerdictTests
     {
         var parameters = ScoringParameters.Default;
         var least = new PhrasePullInOptions().MinShared;
-        double Tie(int shared, int own) => VerdictAssembler.WordingAssociation(new PhraseMatch(new AccountId("a"), 0, shared, own, ""), parameters);
+        double Tie(int shared, int own) => VerdictAssembler.WordingAssociation(new PhraseMatch(new AccountId("a"), 0, shared, own, ""), parameters, new PhrasePullInOptions());
 
         Assert.Equal(parameters.TwinAssociation, Tie(least, least), 9);
         Assert.Equal(1 - ((1 - parameters.TwinAssociation) * (1 - parameters.TwinAssociation)), Tie(2 * least, 2 * least), 9);

@@ -22,7 +22,8 @@ public class TrainCommandTests
 
         var json = JsonNode.Parse(await File.ReadAllTextAsync(model))!;
         Assert.Equal("distillguard-scoring-model", (string?)json["format"]);
-        Assert.Equal(1, (int?)json["version"]);
+        Assert.Equal(2, (int?)json["version"]);
+        Assert.Equal(JsonNode.Parse(DistillGuard.Core.Detection.DetectionOptionsJson.Write(DistillGuard.Core.Detection.DetectionOptions.Default))!.ToJsonString(), json["detection_options"]!.ToJsonString());
         Assert.True((int)json["training"]!["fit"]!["positives"]! > 0 && (int)json["training"]!["fit"]!["negatives"]! > 0);
         Assert.DoesNotContain("acct_", await File.ReadAllTextAsync(model), StringComparison.Ordinal);
         Assert.True(File.Exists(dir["model.rejects.jsonl"]));
@@ -34,7 +35,7 @@ public class TrainCommandTests
         Assert.Equal(0, await Cli.Run("analyze", "--input", dir["test"], "--out", dir["out"], "--model", model));
         using (var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir["out"], "summary.json"))))
         {
-            Assert.StartsWith("trained-v1 sha256:", summary.RootElement.GetProperty("model_version").GetString(), StringComparison.Ordinal);
+            Assert.StartsWith("trained-v2 sha256:", summary.RootElement.GetProperty("model_version").GetString(), StringComparison.Ordinal);
         }
 
         var result = Evaluator.Evaluate(AccountsCsv.Read(Path.Combine(dir["out"], "accounts.csv")), LabelsCsv.Read(Path.Combine(dir["test"], "labels.csv")));
@@ -172,7 +173,7 @@ public class TrainCommandTests
     public static TheoryData<string, string> SpoiledModels => new()
     {
         { "format", "format is 'other-model'" },
-        { "version", "model file version 2 is not supported" },
+        { "version", "model file version 3 is not supported" },
         { "sign", "weight 'breadth' is -1, but a risk signal's weight must be ≥ 0" },
         { "unknown", "unknown weight 'coordination'" },
     };
@@ -188,7 +189,7 @@ public class TrainCommandTests
         switch (spoil)
         {
             case "format": json["format"] = "other-model"; break;
-            case "version": json["version"] = 2; break;
+            case "version": json["version"] = 3; break;
             case "sign": json["weights"]!["breadth"] = -1; break;
             default: json["weights"]!["coordination"] = 1; break;
         }

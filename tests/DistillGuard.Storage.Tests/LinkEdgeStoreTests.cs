@@ -60,8 +60,9 @@ public sealed class LinkEdgeStoreTests : IDisposable
 
         using (var connection = OpenRaw())
         {
-            // What a version-1 build left: no edge table.
+            // What a version-1 build left: no edge table, and no options column on runs.
             Execute(connection, "DROP TABLE link_edges");
+            Execute(connection, "ALTER TABLE runs DROP COLUMN detection_options");
             Execute(connection, "UPDATE schema_version SET version = 1");
         }
 
@@ -77,7 +78,31 @@ public sealed class LinkEdgeStoreTests : IDisposable
         using var raw = OpenRaw();
         using var command = raw.CreateCommand();
         command.CommandText = "SELECT max(version) || '/' || count(*) FROM schema_version";
-        Assert.Equal("2/1", Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture));
+        Assert.Equal("3/1", Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void AVersionTwoFileGainsTheRunsOptionsColumnAndStoresEachNewRunsOptions()
+    {
+        using (var store = new DuckDbAnalysisStore(dir.File("dg.duckdb")))
+        {
+            store.CompleteRun(Some.Result("old"), []);
+        }
+
+        using (var connection = OpenRaw())
+        {
+            Execute(connection, "ALTER TABLE runs DROP COLUMN detection_options");
+            Execute(connection, "UPDATE schema_version SET version = 2");
+        }
+
+        using var reopened = new DuckDbAnalysisStore(dir.File("dg.duckdb"));
+        var next = Some.Result("new");
+        reopened.BeginRun(next.Run with { DetectionOptions = "{\"scoring\": {}}" });
+        reopened.CompleteRun(next, []);
+
+        var runs = reopened.ListRuns();
+        Assert.Null(runs.Single(r => r.Run.RunId == "old").Run.DetectionOptions);
+        Assert.Equal("{\"scoring\": {}}", runs.Single(r => r.Run.RunId == "new").Run.DetectionOptions);
     }
 
     private DuckDBConnection OpenRaw() => RawDb.Open(dir.File("dg.duckdb"));

@@ -23,7 +23,7 @@ internal static class AnalysisRunner
             HashKey = HashKeyFile.LoadOrCreate(keyPath),
             Prices = prices ?? ApiPrices.Default,
             SharingKey = sharingKey,
-            Parameters = (scoring ?? ScoringChoice.Default).Parameters,
+            Detection = (scoring ?? ScoringChoice.Default).Options,
             ModelVersion = (scoring ?? ScoringChoice.Default).Version,
             Embeddings = embeddings,
         };

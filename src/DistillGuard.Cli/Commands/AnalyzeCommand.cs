@@ -15,6 +15,7 @@ internal static class AnalyzeCommand
         var key = new Option<string?>("--key-file") { Description = "local hashing key (created if missing; default: beside the database)" };
         var keepText = new Option<bool>("--keep-text") { Description = "also store raw prompt text (off: only keyed hashes)" };
         var model = new Option<string?>("--model") { Description = "model file written by train (default: the hand-set weights of docs/scoring.md)" };
+        var optionsFile = new Option<string?>("--options") { Description = "detection options file (JSON; only what it changes, the rest stay defaults; `distillguard options` prints them all); with --model, the model's weights apply over it" };
         var sharingKey = new Option<string?>("--sharing-key-file") { Description = "a sharing group's key: also store every account's indicators hashed with it, for intel export and intel match" };
         var embeddings = EmbeddingSwitch.Build();
         var priceInput = new Option<double>("--price-input") { Description = "USD per million input tokens, for each campaign's estimated value", DefaultValueFactory = _ => ApiPrices.Default.InputPerMillion };
@@ -22,7 +23,7 @@ internal static class AnalyzeCommand
         var priceReasoning = new Option<double>("--price-reasoning") { Description = "USD per million reasoning tokens", DefaultValueFactory = _ => ApiPrices.Default.ReasoningPerMillion };
         var command = new Command("analyze", "Score every account, link campaigns and write accounts.csv, campaigns.json, summary.json, rejects.jsonl and report.html.")
         {
-            input, output, db, key, keepText, model, sharingKey, embeddings, priceInput, priceOutput, priceReasoning,
+            input, output, db, key, keepText, model, optionsFile, sharingKey, embeddings, priceInput, priceOutput, priceReasoning,
         };
         command.SetAction((parse, ct) => CliErrors.Guard(async () =>
         {
@@ -33,8 +34,8 @@ internal static class AnalyzeCommand
                 throw new ArgumentException("--price-input, --price-output and --price-reasoning must be finite numbers of at least 0 (USD per million tokens)");
             }
 
-            // Loaded before anything is created: a refused model leaves no output behind.
-            var scoring = parse.GetValue(model) is { } modelPath ? ScoringModelFile.Load(modelPath) : ScoringChoice.Default;
+            // Loaded before anything is created: a refused model or options file leaves no output behind.
+            var scoring = ScoringChoice.From(parse.GetValue(model), parse.GetValue(optionsFile));
             using var encoder = EmbeddingSwitch.Open(parse.GetValue(embeddings));
             await AnalysisRunner.RunAsync(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(db), parse.GetValue(key), parse.GetValue(keepText), ct, prices,
                 parse.GetValue(sharingKey) is { } sharingPath ? SharingKey.FromFile(sharingPath) : null, scoring, EmbeddingSwitch.Options(encoder));

@@ -50,7 +50,8 @@ internal static class ExplainEdges
             .DistinctBy(e => (e.Account, e.Other, e.Kind, e.Value))
             .ToArray();
         var summary = new Table().AddColumns("evidence among the campaign's accounts", "pairs", "accounts", "distinct values", "most ordinary carriers of one value");
-        foreach (var kind in internalEdges.GroupBy(e => e.Kind).OrderByDescending(g => LinkKinds.Weight(g.Key) * g.Count()))
+        // Kinds by the weight their edges carry (the run's own kind weights, stored with each edge).
+        foreach (var kind in internalEdges.GroupBy(e => e.Kind).OrderByDescending(g => g.Sum(e => e.Weight)))
         {
             summary.AddRow(
                 Cell(LinkKinds.Describe(kind.Key)),

@@ -1,14 +1,38 @@
 using System.Security.Cryptography;
 using System.Text;
-using DistillGuard.Core.Scoring;
+using DistillGuard.Core.Detection;
 using DistillGuard.Core.Training;
 
 namespace DistillGuard.Cli.Commands;
 
-/// <summary>The scoring parameters a run uses and the version label recorded with it.</summary>
-internal sealed record ScoringChoice(ScoringParameters Parameters, string Version)
+/// <summary>The detection options root a run uses and the version label of its weights, recorded with it.</summary>
+internal sealed record ScoringChoice(DetectionOptions Options, string Version)
 {
-    public static ScoringChoice Default { get; } = new(ScoringParameters.Default, "default-v1");
+    public static ScoringChoice Default { get; } = new(DetectionOptions.Default, "default-v1");
+
+    /// <summary>The choice a run makes from its <c>--model</c> and <c>--options</c> files: a model's weights over the options root given, or over the one the model was trained under.</summary>
+    public static ScoringChoice From(string? modelPath, string? optionsPath)
+    {
+        var root = optionsPath is null ? null : DetectionOptionsFile.Load(optionsPath);
+        return modelPath is not null ? ScoringModelFile.Load(modelPath, root)
+            : root is not null ? Default with { Options = root }
+            : Default;
+    }
+}
+
+/// <summary>Reads a detection options file (<c>analyze --options</c>, <c>train --options</c>); a refused file is an <see cref="InvalidDataException"/> naming it.</summary>
+internal static class DetectionOptionsFile
+{
+    public static DetectionOptions Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ArgumentException($"options file '{path}' does not exist");
+        }
+
+        var parsed = DetectionOptionsJson.Parse(File.ReadAllText(path));
+        return parsed.Options ?? throw new InvalidDataException($"options file '{path}' refused: {parsed.Error}");
+    }
 }
 
 /// <summary>Reads and writes model files; a refused file is an <see cref="InvalidDataException"/> naming it.</summary>
@@ -16,8 +40,8 @@ internal static class ScoringModelFile
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The hand-set defaults with the file's account-level model applied; campaign and linking parameters stay the defaults.</summary>
-    public static ScoringChoice Load(string path)
+    /// <summary>The file's account-level model applied to <paramref name="root"/>, or to the options root it was trained under (the defaults for a version-1 file).</summary>
+    public static ScoringChoice Load(string path, DetectionOptions? root = null)
     {
         if (!File.Exists(path))
         {
@@ -42,7 +66,8 @@ internal static class ScoringModelFile
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
-        return new ScoringChoice(parsed.Model.ApplyTo(ScoringParameters.Default), $"trained-v{ScoringModelJson.Version} sha256:{hash}");
+        var options = root is null ? parsed.Model.Detection : root with { Scoring = parsed.Model.ApplyTo(root.Scoring) };
+        return new ScoringChoice(options, $"trained-v{ScoringModelJson.Version} sha256:{hash}");
     }
 
     /// <summary>Writes beside the target and moves into place, so a failed run never leaves half a model.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DistillGuard.Core.Detection;
 using DistillGuard.Core.Scoring;
 using DistillGuard.Core.Training;
 using Spectre.Console;
@@ -17,15 +18,17 @@ internal static class TrainCommand
         var l2 = new Option<double>("--l2") { Description = "L2 penalty on the weights", DefaultValueFactory = _ => TrainingOptions.Default.L2 };
         var classWeight = new Option<ClassWeighting>("--class-weight") { Description = "balanced: each class carries half the loss; none: every account counts once", DefaultValueFactory = _ => TrainingOptions.Default.ClassWeighting };
         var prevalence = new Option<double>("--prevalence") { Description = "share of harvesting accounts the stored probabilities assume: the fitted bias is moved to it (prior correction, see docs/scoring.md)", DefaultValueFactory = _ => TrainingOptions.Default.Prevalence!.Value };
+        var optionsFile = new Option<string?>("--options") { Description = "detection options file to train under (its curves shape the signals; it is stored in the model file)" };
         var command = new Command("train", "Fit the per-account signal weights and bias from labelled history (risk weights ≥ 0, mitigations ≤ 0) and write a model file for analyze --model.")
         {
-            input, labels, output, l2, classWeight, prevalence,
+            input, labels, output, l2, classWeight, prevalence, optionsFile,
         };
         command.SetAction((parse, ct) => CliErrors.Guard(async () =>
         {
             var options = new TrainingOptions { L2 = parse.GetValue(l2), ClassWeighting = parse.GetValue(classWeight), Prevalence = parse.GetValue(prevalence) };
             options.Validate();
-            var outcome = await TrainingRunner.RunAsync(parse.GetValue(input)!, parse.GetValue(labels)!, parse.GetValue(output)!, options, TimeProvider.System, ct);
+            var root = parse.GetValue(optionsFile) is { } optionsPath ? DetectionOptionsFile.Load(optionsPath) : DetectionOptions.Default;
+            var outcome = await TrainingRunner.RunAsync(parse.GetValue(input)!, parse.GetValue(labels)!, parse.GetValue(output)!, options, root, TimeProvider.System, ct);
             Print(outcome);
             return 0;
         }));

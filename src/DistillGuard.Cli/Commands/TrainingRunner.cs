@@ -1,6 +1,6 @@
 using System.Reflection;
 using DistillGuard.Analysis;
-using DistillGuard.Core.Scoring;
+using DistillGuard.Core.Detection;
 using DistillGuard.Core.Training;
 using DistillGuard.Evaluation;
 using DistillGuard.Ingest;
@@ -18,7 +18,7 @@ internal sealed record TrainingOutcome(ScoringModel Model, string ModelPath, str
 internal static class TrainingRunner
 {
     public static async Task<TrainingOutcome> RunAsync(
-        string inputPath, string labelsPath, string modelPath, TrainingOptions options, TimeProvider time, CancellationToken ct)
+        string inputPath, string labelsPath, string modelPath, TrainingOptions options, DetectionOptions root, TimeProvider time, CancellationToken ct)
     {
         var labels = ReadLabels(labelsPath);
         var rejectsPath = RejectsPathFor(modelPath);
@@ -38,13 +38,13 @@ internal static class TrainingRunner
                 throw new InvalidDataException($"cannot train on '{inputPath}' with '{labelsPath}': {joined.Error}");
             }
 
-            var trained = HarvestModelTrainer.Train(joined.Set, options, ScoringParameters.Default);
+            var trained = HarvestModelTrainer.Train(joined.Set, options, root.Scoring);
             var counts = read.Counts;
             var provenance = new ModelProvenance(
                 "distillguard " + ProductVersion, time.GetUtcNow(),
                 new TrainingInputSummary(counts.Read, counts.Accepted, counts.Rejected, counts.Duplicates, read.Features.Count, joined.Set.UnlabelledAccounts),
                 trained.Summary);
-            var model = ScoringModel.From(trained.Parameters, provenance);
+            var model = ScoringModel.From(trained.Parameters, provenance) with { Options = root };
             ScoringModelFile.Save(modelPath, model);
             File.Move(partialRejects, rejectsPath, overwrite: true);
             return new TrainingOutcome(model, Path.GetFullPath(modelPath), rejectsPath);

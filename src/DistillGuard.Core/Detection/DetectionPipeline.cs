@@ -1,4 +1,11 @@
+using DistillGuard.Core.Detection.Stages.BehaviourJoin;
+using DistillGuard.Core.Detection.Stages.FeatureExtraction;
+using DistillGuard.Core.Detection.Stages.GroupJudgement;
+using DistillGuard.Core.Detection.Stages.HarvestScore;
+using DistillGuard.Core.Detection.Stages.IdentityLinks;
 using DistillGuard.Core.Detection.Stages.TemplateFamilies;
+using DistillGuard.Core.Detection.Stages.Verdicts;
+using DistillGuard.Core.Detection.Stages.WordingJoin;
 using DistillGuard.Core.Features;
 using DistillGuard.Core.Linking;
 using DistillGuard.Core.Model;

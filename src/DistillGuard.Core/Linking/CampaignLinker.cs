@@ -83,7 +83,7 @@ public static class CampaignLinker
             return;
         }
 
-        var weight = LinkKinds.Weight(key.Kind);
+        var weight = options.KindWeights.Of(key.Kind);
         var identity = LinkKinds.IsIdentity(key.Kind);
         if (identity)
         {
@@ -120,7 +120,7 @@ public static class CampaignLinker
                 pairs.Add(candidates[i], candidates[j], weight, identity);
                 if (succession && factor > 0 && Succession.GapHours(ordered[candidates[i]].State, ordered[candidates[j]].State, options) is { } gap)
                 {
-                    temporal.Note(candidates[i], candidates[j], new TemporalNote(LinkKind.Succession, LinkKinds.Weight(LinkKind.Succession) * factor, gap, rarity));
+                    temporal.Note(candidates[i], candidates[j], new TemporalNote(LinkKind.Succession, options.KindWeights.Succession * factor, gap, rarity));
                 }
             }
         }
@@ -167,7 +167,7 @@ public static class CampaignLinker
             var association = members.ToDictionary(
                 i => ordered[i].State.AccountId,
                 i => Math.Min(1, pairs.Strongest(i, memberSet) / options.JoinStrength));
-            var evidence = ClusterEvidence.Describe(members, memberSet, buckets, ordered.Length, options.MinPurity);
+            var evidence = ClusterEvidence.Describe(members, memberSet, buckets, ordered.Length, options.MinPurity, options.KindWeights);
             evidence.AddRange(ClusterEvidence.DescribeTiming(members, memberSet, temporal));
             if (group.SplitFrom > 0)
             {

@@ -6,7 +6,7 @@ namespace DistillGuard.Core.Linking;
 internal static class ClusterEvidence
 {
     /// <param name="minShare">Share of a value's carriers that must be in the cluster for it to count as evidence (the linker's purity).</param>
-    public static List<string> Describe(int[] members, HashSet<int> memberSet, Dictionary<ValueKey, List<int>> buckets, int population, double minShare)
+    public static List<string> Describe(int[] members, HashSet<int> memberSet, Dictionary<ValueKey, List<int>> buckets, int population, double minShare, LinkKindWeights weights)
     {
         var byKind = new Dictionary<LinkKind, (int Values, int Accounts, int Outside)>();
         var accountsPerKind = new Dictionary<LinkKind, HashSet<int>>();
@@ -45,7 +45,7 @@ internal static class ClusterEvidence
         }
 
         return byKind
-            .OrderByDescending(k => LinkKinds.Weight(k.Key) * accountsPerKind[k.Key].Count)
+            .OrderByDescending(k => weights.Of(k.Key) * accountsPerKind[k.Key].Count)
             .Select(k => string.Create(CultureInfo.InvariantCulture,
                 $"{accountsPerKind[k.Key].Count} of {members.Length} accounts linked by {LinkKinds.Describe(k.Key)} ({k.Value.Values} distinct values, carried by {k.Value.Outside} accounts outside the campaign among {population})"))
             .ToList();

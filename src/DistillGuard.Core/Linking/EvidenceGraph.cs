@@ -67,7 +67,7 @@ public sealed class EvidenceGraph
             {
                 if (members.BinarySearch(other) >= 0)
                 {
-                    edges.Add(new LinkEdge(account, otherId, key.Kind, LinkKinds.Weight(key.Kind), strength, key.Value,
+                    edges.Add(new LinkEdge(account, otherId, key.Kind, _options.KindWeights.Of(key.Kind), strength, key.Value,
                         new ValueRarity(members.Count, members.Count - candidates, OrdinaryPopulation), 0));
                 }
             }
@@ -99,6 +99,6 @@ public sealed class EvidenceGraph
             }
         }
 
-        return [.. shared.OrderByDescending(s => LinkKinds.Weight(s.Key.Kind)).ThenBy(s => s.Key.Kind)];
+        return [.. shared.OrderByDescending(s => _options.KindWeights.Of(s.Key.Kind)).ThenBy(s => s.Key.Kind)];
     }
 }

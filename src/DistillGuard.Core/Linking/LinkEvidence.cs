@@ -26,22 +26,6 @@ public enum LinkKind
 /// <summary>Weights and words of the link kinds.</summary>
 public static class LinkKinds
 {
-    /// <summary>Strength one shared value of this kind adds to a pair of accounts.</summary>
-    public static double Weight(LinkKind kind) => kind switch
-    {
-        LinkKind.Payment => 1.0,
-        LinkKind.ClientIp => 0.6,
-        LinkKind.Network => 0.4,
-        LinkKind.AsnClient => 0.3,
-        LinkKind.EmailDomain => 0.15,
-        LinkKind.SystemPrompt => 0.4,
-        LinkKind.Template => 0.5,
-        LinkKind.Lockstep => 0.5,
-        LinkKind.Succession => 0.5,
-        LinkKind.SignupBurst => 0.3,
-        _ => 0,
-    };
-
     /// <summary>
     /// Identity and infrastructure kinds, as opposed to content (templates, system prompts) and
     /// timing (lockstep, succession): only these can carry the identity part of a join.

@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace DistillGuard.Core.Linking;
 
 /// <summary>Options of the linker; defaults documented in docs/scoring.md.</summary>
 public sealed record LinkerOptions
 {
-    /// <summary>Harvest-likeness above which an account may be linked.</summary>
+    /// <summary>Harvest-likeness above which an account may be linked. In a run it is the scoring one (<c>scoring.candidate_threshold</c>), so it is not written apart.</summary>
+    [JsonIgnore]
     public double CandidateThreshold { get; init; } = 0.03;
 
     /// <summary>Share of a value's accounts that must be candidates for the value to count (a NAT or VPN fails this).</summary>
@@ -48,4 +51,64 @@ public sealed record LinkerOptions
 
     /// <summary>Partners kept per account for explanation and storage (strongest first).</summary>
     public int MaxEdgesPerAccount { get; init; } = 50;
+
+    /// <summary>Strength one shared value of each kind adds to a pair of accounts.</summary>
+    public LinkKindWeights KindWeights { get; init; } = LinkKindWeights.Default;
+
+    public void Validate()
+    {
+        if (!(CandidateThreshold is >= 0 and <= 1) || !(MinPurity is > 0 and <= 1) || !(JoinStrength > 0) || MaxPairBucket < 2 || MinClusterSize < 2
+            || !(MinIdentityStrength >= 0) || LockstepMinActiveHours < 1 || !(LockstepMinSimilarity is > 0 and <= 1)
+            || SuccessionMaxGap <= TimeSpan.Zero || SuccessionMinSpan < TimeSpan.Zero || BridgeMinAccounts < 1
+            || !(BridgeMinShare is >= 0 and <= 1) || MaxEdgesPerAccount < 1)
+        {
+            throw new ArgumentException("linker options out of range: thresholds and shares in [0, 1] (purity and similarity above 0), join strength above 0, bucket and cluster sizes >= 2, counts >= 1, succession gap above 0");
+        }
+
+        if ((KindWeights ?? throw new ArgumentException("linker.kind_weights is missing")).Problem() is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+    }
+}
+
+/// <summary>
+/// Strength one shared value of each kind adds to a pair of accounts, at full rarity: a payment card joins two
+/// accounts on its own (<see cref="LinkerOptions.JoinStrength"/> is 1); an address, a network or a frame needs
+/// another value beside it; an e-mail domain, shared by whole companies, counts for little. Hand-set priors, ordered
+/// by how many independent people one value of the kind is usually shared by (docs/scoring.md).
+/// </summary>
+public sealed record LinkKindWeights
+{
+    public double Payment { get; init; } = 1.0;
+    public double ClientIp { get; init; } = 0.6;
+    public double Network { get; init; } = 0.4;
+    public double AsnClient { get; init; } = 0.3;
+    public double EmailDomain { get; init; } = 0.15;
+    public double SystemPrompt { get; init; } = 0.4;
+    public double Template { get; init; } = 0.5;
+    public double Lockstep { get; init; } = 0.5;
+    public double Succession { get; init; } = 0.5;
+    public double SignupBurst { get; init; } = 0.3;
+
+    public static LinkKindWeights Default { get; } = new();
+
+    /// <summary>The weight of one kind.</summary>
+    public double Of(LinkKind kind) => kind switch
+    {
+        LinkKind.Payment => Payment,
+        LinkKind.ClientIp => ClientIp,
+        LinkKind.Network => Network,
+        LinkKind.AsnClient => AsnClient,
+        LinkKind.EmailDomain => EmailDomain,
+        LinkKind.SystemPrompt => SystemPrompt,
+        LinkKind.Template => Template,
+        LinkKind.Lockstep => Lockstep,
+        LinkKind.Succession => Succession,
+        LinkKind.SignupBurst => SignupBurst,
+        _ => 0,
+    };
+
+    /// <summary>Null when every weight is finite and in [0, 1]; otherwise the first that is not.</summary>
+    public string? Problem() => Enum.GetValues<LinkKind>().Where(k => !(Of(k) is >= 0 and <= 1)).Select(k => $"link kind weight '{k}' must lie in [0, 1]").FirstOrDefault();
 }

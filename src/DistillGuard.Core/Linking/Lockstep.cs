@@ -41,7 +41,7 @@ internal static class Lockstep
                 continue;
             }
 
-            var weight = LinkKinds.Weight(LinkKind.Lockstep) * TemporalPairs.PurityFactor(candidates.Length, members.Count, options.MinPurity);
+            var weight = options.KindWeights.Lockstep * TemporalPairs.PurityFactor(candidates.Length, members.Count, options.MinPurity);
             if (weight <= 0)
             {
                 continue;

@@ -60,7 +60,11 @@ public sealed record RunInfo(
     TimeSpan WallTime,
     string Input,
     string ModelVersion,
-    RunCounts Counts);
+    RunCounts Counts)
+{
+    /// <summary>The detection options root the run used, as JSON (<c>Detection.DetectionOptionsJson</c>); null where not recorded.</summary>
+    public string? DetectionOptions { get; init; }
+}
 
 /// <summary>Everything one analysis run produced.</summary>
 public sealed record AnalysisResult(

@@ -19,7 +19,7 @@ public static class HarvestScorer
         var reasons = new List<Reason>();
         foreach (var signal in HarvestSignals.Definitions)
         {
-            var (value, evidence) = signal.Read(features);
+            var (value, evidence) = signal.Read(features, parameters.Curves);
             var contribution = signal.Weight(parameters) * value;
             logOdds += contribution;
             if (contribution != 0)

@@ -11,52 +11,53 @@ public static class HarvestSignals
     /// <summary>Every per-account signal, one definition each, in the order the scorer adds them and a model file stores their weights.</summary>
     public static IReadOnlyList<SignalDefinition> Definitions { get; } =
     [
-        new(SignalNames.ReasoningElicitation, SignalDirection.Risk, p => p.ReasoningElicitation, (p, w) => p with { ReasoningElicitation = w }, f => new(
-            Clamp(ByClient(f, f.ReasoningElicitationShare, f.LeadClientElicitationShare) / 0.5),
+        new(SignalNames.ReasoningElicitation, SignalDirection.Risk, p => p.ReasoningElicitation, (p, w) => p with { ReasoningElicitation = w }, (f, c) => new(
+            c.ElicitationShare.At(ByClient(f, f.ReasoningElicitationShare, f.LeadClientElicitationShare)),
             $"{Pct(f.ReasoningElicitationShare)} of prompts ask the model to write out its reasoning{FromLead(f, f.LeadClientElicitationShare, f.ReasoningElicitationShare, "a new harvest-capability task asking for the reasoning")}")),
-        new(SignalNames.HarvestCapability, SignalDirection.Risk, p => p.HarvestCapability, (p, w) => p with { HarvestCapability = w }, f => new(
-            Clamp((ByClient(f, f.HarvestCapabilityShare, f.LeadClientCapabilityShare) - 0.2) / 0.7),
+        new(SignalNames.HarvestCapability, SignalDirection.Risk, p => p.HarvestCapability, (p, w) => p with { HarvestCapability = w }, (f, c) => new(
+            c.CapabilityShare.At(ByClient(f, f.HarvestCapabilityShare, f.LeadClientCapabilityShare)),
             $"{Pct(f.HarvestCapabilityShare)} of prompts target coding, math, reasoning, agentic or planning skills{FromLead(f, f.LeadClientCapabilityShare, f.HarvestCapabilityShare, "a new task of these kinds")}")),
-        new(SignalNames.Breadth, SignalDirection.Risk, p => p.Breadth, (p, w) => p with { Breadth = w }, f => new(
-            Clamp(Math.Log10(Math.Max(1, f.ExchangesPerActiveDay * f.FirstTurnShare)) / 2) * Clamp(f.DistinctPromptShare),
+        new(SignalNames.Breadth, SignalDirection.Risk, p => p.Breadth, (p, w) => p with { Breadth = w }, (f, c) => new(
+            c.TasksPerDay.At(f.ExchangesPerActiveDay * f.FirstTurnShare) * Clamp(f.DistinctPromptShare),
             $"{f.ExchangesPerActiveDay * f.FirstTurnShare:0.#} new, distinct tasks per active day ({Pct(f.FirstTurnShare)} of exchanges open one)")),
-        new(SignalNames.OutputEconomics, SignalDirection.Risk, p => p.OutputEconomics, (p, w) => p with { OutputEconomics = w }, f => new(
-            Math.Max(Clamp((Math.Log10(Math.Max(1e-3, f.OutputInputRatio)) + 0.3) / 1.3), Clamp(Math.Log10(Math.Max(1, f.MeanOutputTokens) / 60) / 1.2)),
+        new(SignalNames.OutputEconomics, SignalDirection.Risk, p => p.OutputEconomics, (p, w) => p with { OutputEconomics = w }, (f, c) => new(
+            Math.Max(c.OutputInputRatio.At(f.OutputInputRatio), c.OutputTokens.At(f.MeanOutputTokens)),
             $"answers average {f.MeanOutputTokens:0} tokens, {f.OutputInputRatio:0.0}x the size of prompts")),
-        new(SignalNames.MaxTokensPressure, SignalDirection.Risk, p => p.MaxTokensPressure, (p, w) => p with { MaxTokensPressure = w }, f => new(
-            Clamp(Math.Max(f.MaxTokensSetShare * Clamp(f.MeanMaxTokens / 16000), 2 * f.TruncatedShare)),
+        new(SignalNames.MaxTokensPressure, SignalDirection.Risk, p => p.MaxTokensPressure, (p, w) => p with { MaxTokensPressure = w }, (f, c) => new(
+            Math.Max(Clamp(f.MaxTokensSetShare) * c.MaxTokens.At(f.MeanMaxTokens), c.TruncatedShare.At(f.TruncatedShare)),
             $"max_tokens set on {Pct(f.MaxTokensSetShare)} of calls (mean {f.MeanMaxTokens:0}), {Pct(f.TruncatedShare)} cut off at the cap")),
-        new(SignalNames.ReasoningBudget, SignalDirection.Risk, p => p.ReasoningBudget, (p, w) => p with { ReasoningBudget = w }, f => new(
-            Clamp(f.MeanReasoningTokens / 4000),
+        new(SignalNames.ReasoningBudget, SignalDirection.Risk, p => p.ReasoningBudget, (p, w) => p with { ReasoningBudget = w }, (f, c) => new(
+            c.ReasoningTokens.At(f.MeanReasoningTokens),
             $"{f.MeanReasoningTokens:0} reasoning tokens per exchange on average")),
-        new(SignalNames.RoundTheClock, SignalDirection.Risk, p => p.RoundTheClock, (p, w) => p with { RoundTheClock = w }, f => new(
-            Clamp((f.HourEntropy - 0.8) / 0.17) * Clamp(f.ActiveDays / 2),
+        new(SignalNames.RoundTheClock, SignalDirection.Risk, p => p.RoundTheClock, (p, w) => p with { RoundTheClock = w }, (f, c) => new(
+            c.HourEntropy.At(f.HourEntropy) * c.ActiveDays.At(f.ActiveDays),
             $"active {Pct(f.ActiveHourShare)} of the hours of the day (entropy {f.HourEntropy:0.00})")),
-        new(SignalNames.FreshAccount, SignalDirection.Risk, p => p.FreshAccount, (p, w) => p with { FreshAccount = w }, f => new(
-            f.AccountAgeDaysAtFirstUse is not { } age ? 0 : age < 2 ? 1 : age < 14 ? 0.6 : age < 60 ? 0.2 : 0,
+        new(SignalNames.FreshAccount, SignalDirection.Risk, p => p.FreshAccount, (p, w) => p with { FreshAccount = w }, (f, c) => new(
+            f.AccountAgeDaysAtFirstUse is not { } age ? 0 : c.Freshness(age),
             f.AccountAgeDaysAtFirstUse is not { } days ? "account age unknown" : $"first used {days:0.#} days after sign-up")),
-        new(SignalNames.TemplateReuse, SignalDirection.Risk, p => p.TemplateReuse, (p, w) => p with { TemplateReuse = w }, f => new(
-            Clamp((f.TemplateShare - 0.1) / 0.6),
+        new(SignalNames.TemplateReuse, SignalDirection.Risk, p => p.TemplateReuse, (p, w) => p with { TemplateReuse = w }, (f, c) => new(
+            c.TemplateShare.At(f.TemplateShare),
             $"{Pct(f.TemplateShare)} of the tasks it opens share one frame")),
-        new(SignalNames.Volume, SignalDirection.Risk, p => p.Volume, (p, w) => p with { Volume = w }, f => new(
-            Clamp((Math.Log10(Math.Max(1, f.ExchangesPerActiveDay)) - 1) / 2),
+        new(SignalNames.Volume, SignalDirection.Risk, p => p.Volume, (p, w) => p with { Volume = w }, (f, c) => new(
+            c.ExchangesPerDay.At(f.ExchangesPerActiveDay),
             $"{f.ExchangesPerActiveDay:0} exchanges per active day")),
-        new(SignalNames.ConversationDepth, SignalDirection.Mitigation, p => p.ConversationDepth, (p, w) => p with { ConversationDepth = w }, f => new(
-            Clamp(f.MeanTurnIndex / 8) * OwnTasks(f),
-            $"conversations run {f.MeanTurnIndex:0.0} turns deep on average (max {f.MaxTurnIndex}){Inferred(f)}{Scripted(f)}")),
-        new(SignalNames.ToolFeedback, SignalDirection.Mitigation, p => p.ToolFeedback, (p, w) => p with { ToolFeedback = w }, f => new(
-            f.ToolUseShare < 0.05 ? 0 : Clamp(f.ToolResultFeedbackShare) * Clamp(f.MeanTurnIndex / 8) * OwnTasks(f),
-            $"{Pct(f.ToolResultFeedbackShare)} of tool calls have their result fed back, in sessions {f.MeanTurnIndex:0.0} turns deep{Scripted(f)}")),
+        new(SignalNames.ConversationDepth, SignalDirection.Mitigation, p => p.ConversationDepth, (p, w) => p with { ConversationDepth = w }, (f, c) => new(
+            c.TurnDepth.At(f.MeanTurnIndex) * OwnTasks(f),
+            $"conversations run {f.MeanTurnIndex:0.0} turns deep on average (max {f.MaxTurnIndex}){Inferred(f)}{Scripted(f, c)}")),
+        new(SignalNames.ToolFeedback, SignalDirection.Mitigation, p => p.ToolFeedback, (p, w) => p with { ToolFeedback = w }, (f, c) => new(
+            f.ToolUseShare < c.MinToolUseShare ? 0 : Clamp(f.ToolResultFeedbackShare) * c.TurnDepth.At(f.MeanTurnIndex) * OwnTasks(f),
+            $"{Pct(f.ToolResultFeedbackShare)} of tool calls have their result fed back, in sessions {f.MeanTurnIndex:0.0} turns deep{Scripted(f, c)}")),
     ];
 
     /// <summary>Every per-account signal's value and evidence for one account, in <see cref="Definitions"/> order.</summary>
-    public static IReadOnlyList<(string Name, double Value, string Evidence)> Of(AccountFeatures f)
+    public static IReadOnlyList<(string Name, double Value, string Evidence)> Of(AccountFeatures f, SignalCurves curves)
     {
         ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(curves);
         var result = new (string, double, string)[Definitions.Count];
         for (var i = 0; i < result.Length; i++)
         {
-            var reading = Definitions[i].Read(f);
+            var reading = Definitions[i].Read(f, curves);
             result[i] = (Definitions[i].Id, reading.Value, reading.Evidence);
         }
 
@@ -95,7 +96,7 @@ public static class HarvestSignals
     private static double OwnTasks(AccountFeatures f) => 1 - Clamp(f.TemplateShare);
 
     /// <summary>Says how much of the depth counts when sessions open in one frame.</summary>
-    private static string Scripted(AccountFeatures f) => f.TemplateShare >= 0.1
+    private static string Scripted(AccountFeatures f, SignalCurves c) => f.TemplateShare >= c.TemplateShare.From
         ? $"; {Pct(f.TemplateShare)} of its sessions open in one frame, so depth counts for {Pct(OwnTasks(f))}"
         : string.Empty;
 

@@ -52,6 +52,12 @@ public sealed record ScoringParameters
     /// <summary>Association given to a behavioural twin (a linked member has up to 1).</summary>
     public double TwinAssociation { get; init; } = 0.8;
 
+    /// <summary>
+    /// Smallest spread assumed on a dimension of a campaign's profile when an unlinked account is measured against it
+    /// (a campaign whose members agree exactly on a dimension would otherwise admit no twin at all on it).
+    /// </summary>
+    public double TwinSpreadFloor { get; init; } = 0.03;
+
     /// <summary>Smallest spread assumed for a linked group when comparing behavioural profiles of groups.</summary>
     public double MergeSpreadFloor { get; init; } = 0.08;
 
@@ -67,10 +73,14 @@ public sealed record ScoringParameters
     /// <summary>Final risk at or above which an account is suspicious.</summary>
     public double SuspiciousThreshold { get; init; } = 0.5;
 
+    /// <summary>The named curves each signal reads behaviour through (the signals' shapes; a trained model keeps them).</summary>
+    public SignalCurves Curves { get; init; } = SignalCurves.Default;
+
     public static ScoringParameters Default { get; } = new();
 
     public void Validate()
     {
+        Curves.Validate();
         // Each signal's definition says which way it may move the score; the campaign terms are risks.
         if (HarvestSignals.Definitions.Any(d => !SignalWeights.HasAllowedSign(d.Id, d.Weight(this)))
             || double.IsNaN(Coordination) || Coordination < 0 || double.IsNaN(CampaignSize) || CampaignSize < 0)

@@ -58,6 +58,8 @@ public static class VerdictAssembler
         IReadOnlyList<HarvestAssessment> assessments,
         IReadOnlyList<ClusterAssessment> clusters,
         ScoringParameters parameters,
+        PhrasePullInOptions phraseOptions,
+        WordingMergeOptions wordingOptions,
         IReadOnlyDictionary<AccountId, double[]>? profiles = null,
         IReadOnlyDictionary<AccountId, uint[]>? phrases = null)
     {
@@ -65,6 +67,8 @@ public static class VerdictAssembler
         ArgumentNullException.ThrowIfNull(assessments);
         ArgumentNullException.ThrowIfNull(clusters);
         ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(phraseOptions);
+        ArgumentNullException.ThrowIfNull(wordingOptions);
         var byAccount = assessments.ToDictionary(a => a.AccountId);
         var membership = new Dictionary<AccountId, Membership>();
         var campaigns = new List<CampaignAssignment>();
@@ -92,18 +96,18 @@ public static class VerdictAssembler
         }
 
         var named = campaigns.Select(c => new PhraseCampaign(c.CampaignId.Value, c.Cluster.Accounts)).ToArray();
-        var wording = phrases is null ? null : PhraseSets.Build(Holders(features, byAccount, phrases, parameters), named, PhraseOptions);
-        var words = wording is null ? null : CampaignWording.Of(wording, named.Select(c => c.Members), WordingOptions);
+        var wording = phrases is null ? null : PhraseSets.Build(Holders(features, byAccount, phrases, parameters), named, phraseOptions);
+        var words = wording is null ? null : CampaignWording.Of(wording, named.Select(c => c.Members), wordingOptions);
         if (wording is not null)
         {
-            foreach (var match in PhrasePullIn.Match(wording, named, membership.Keys.ToHashSet(), PhraseOptions, words))
+            foreach (var match in PhrasePullIn.Match(wording, named, membership.Keys.ToHashSet(), phraseOptions, words))
             {
                 membership[match.AccountId] = new Membership(
-                    campaigns[match.Campaign], WordingAssociation(match, parameters), PullIn.SharedWording, match.Reason);
+                    campaigns[match.Campaign], WordingAssociation(match, parameters, phraseOptions), PullIn.SharedWording, match.Reason);
             }
         }
 
-        PullInBehaviouralTwins(features, profiles ?? BehaviourProfile.Comparable(features), byAccount, campaigns, membership, parameters, wording, words);
+        PullInBehaviouralTwins(features, profiles ?? BehaviourProfile.Comparable(features), byAccount, campaigns, membership, parameters, phraseOptions, wording, words);
 
         Regrade(campaigns, membership, parameters);
         var verdicts = features.Select(f => Decide(f, byAccount[f.AccountId], membership, parameters)).ToList();
@@ -156,13 +160,14 @@ public static class VerdictAssembler
         IReadOnlyList<AccountFeatures> features,
         IReadOnlyList<HarvestAssessment> assessments,
         IReadOnlyDictionary<AccountId, uint[]> phrases,
-        ScoringParameters parameters)
+        ScoringParameters parameters,
+        PhrasePullInOptions phraseOptions)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(assessments);
         ArgumentNullException.ThrowIfNull(phrases);
         ArgumentNullException.ThrowIfNull(parameters);
-        return PhraseSets.Build(Holders(features, assessments.ToDictionary(a => a.AccountId), phrases, parameters), [], PhraseOptions);
+        return PhraseSets.Build(Holders(features, assessments.ToDictionary(a => a.AccountId), phrases, parameters), [], phraseOptions);
     }
 
     /// <summary>
@@ -174,20 +179,15 @@ public static class VerdictAssembler
     /// the campaign's wrapper, a dozen phrases of it, is as surely the operator's as one that shares its card.
     /// Never below the twin's association.
     /// </summary>
-    public static double WordingAssociation(PhraseMatch match, ScoringParameters parameters)
+    public static double WordingAssociation(PhraseMatch match, ScoringParameters parameters, PhrasePullInOptions phraseOptions)
     {
         ArgumentNullException.ThrowIfNull(match);
         ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(phraseOptions);
         var net = match.Shared - (match.Own - match.Shared);
-        var doubt = Math.Pow(1 - parameters.TwinAssociation, (double)net / PhraseOptions.MinShared);
+        var doubt = Math.Pow(1 - parameters.TwinAssociation, (double)net / phraseOptions.MinShared);
         return Math.Clamp(1 - doubt, parameters.TwinAssociation, 1);
     }
-
-    /// <summary>Thresholds of phrase pull-in, and of which accounts' phrases count as rare.</summary>
-    private static readonly PhrasePullInOptions PhraseOptions = new();
-
-    /// <summary>How alike an account's wording and a campaign's must be, for phrase pull-in and for twins: as for joining groups.</summary>
-    private static readonly WordingMergeOptions WordingOptions = new();
 
     /// <summary>The accounts with recurring phrases, as phrase pull-in sees them.</summary>
     private static PhraseHolder[] Holders(
@@ -217,6 +217,7 @@ public static class VerdictAssembler
         List<CampaignAssignment> campaigns,
         Dictionary<AccountId, Membership> membership,
         ScoringParameters parameters,
+        PhrasePullInOptions phraseOptions,
         PhraseSets? wording,
         CampaignWording? words)
     {
@@ -242,9 +243,9 @@ public static class VerdictAssembler
             // So is one that repeats a good few of one campaign's phrases, more than of any other, though its wording as a
             // whole falls short of alike: operators of one style run alike, and behaviour alone would hand it to the nearest.
             var named = words is null ? null : WordingNamed(words.Words, words.Words.OfAccount(f.AccountId), words.Campaigns);
-            named ??= wording is null ? null : PhrasesNamed(wording, f.AccountId);
+            named ??= wording is null ? null : PhrasesNamed(wording, f.AccountId, phraseOptions.MinShared);
             var within = campaignProfiles
-                .Select(c => (c.Campaign, c.Index, Distance: c.Spreads.Min(spread => spread.PredictionDistance(profile, 0.03))))
+                .Select(c => (c.Campaign, c.Index, Distance: c.Spreads.Min(spread => spread.PredictionDistance(profile, parameters.TwinSpreadFloor))))
                 .Where(c => c.Distance <= parameters.TwinTolerance && (named is null || named.Contains(c.Index)))
                 .OrderBy(c => c.Distance)
                 .ThenBy(c => c.Campaign.CampaignId.Value, StringComparer.Ordinal)
@@ -276,8 +277,8 @@ public static class VerdictAssembler
     }
 
     /// <summary>The one campaign an account repeats at least <see cref="PhrasePullInOptions.MinShared"/> phrases of, more than of any other; null when there is none.</summary>
-    private static HashSet<int>? PhrasesNamed(PhraseSets wording, AccountId account) =>
-        wording.Leading(account, Enumerable.Range(0, wording.Campaigns.Count)) is { } lead && lead.Shared >= PhraseOptions.MinShared
+    private static HashSet<int>? PhrasesNamed(PhraseSets wording, AccountId account, int minShared) =>
+        wording.Leading(account, Enumerable.Range(0, wording.Campaigns.Count)) is { } lead && lead.Shared >= minShared
             ? [lead.Campaign]
             : null;
 

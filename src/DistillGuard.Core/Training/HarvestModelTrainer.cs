@@ -32,7 +32,7 @@ public static class HarvestModelTrainer
         }
 
         var (positiveWeight, negativeWeight) = ClassWeights(set, options.ClassWeighting);
-        var rows = set.Accounts.Select(a => SignalVector(a.Features)).ToArray();
+        var rows = set.Accounts.Select(a => SignalVector(a.Features, baseline.Curves)).ToArray();
         var labels = set.Accounts.Select(a => a.IsHarvester).ToArray();
         var problem = new LogisticProblem(
             rows, labels, [.. labels.Select(y => y ? positiveWeight : negativeWeight)],
@@ -48,10 +48,10 @@ public static class HarvestModelTrainer
     }
 
     /// <summary>The signal values the scorer adds up, in <see cref="SignalWeights.AccountSignals"/> order.</summary>
-    public static double[] SignalVector(AccountFeatures features)
+    public static double[] SignalVector(AccountFeatures features, SignalCurves curves)
     {
         var vector = new double[SignalWeights.AccountSignals.Count];
-        foreach (var (name, value, _) in HarvestSignals.Of(features))
+        foreach (var (name, value, _) in HarvestSignals.Of(features, curves))
         {
             vector[SignalWeights.IndexOf(name)] = value;
         }

@@ -1,3 +1,4 @@
+using DistillGuard.Core.Detection;
 using DistillGuard.Core.Scoring;
 
 namespace DistillGuard.Core.Training;
@@ -13,6 +14,19 @@ public sealed record ModelProvenance(string WrittenBy, DateTimeOffset TrainedAt,
 /// </summary>
 public sealed record ScoringModel(double Bias, IReadOnlyList<double> Weights, ModelProvenance Provenance)
 {
+    /// <summary>The detection options root the model was trained under (curves, linking, families); null for a file that did not record one (version 1), read as the defaults.</summary>
+    public DetectionOptions? Options { get; init; }
+
+    /// <summary>The options root a run with this model uses: the one it was trained under, with the model's weights.</summary>
+    public DetectionOptions Detection
+    {
+        get
+        {
+            var root = Options ?? DetectionOptions.Default;
+            return root with { Scoring = ApplyTo(root.Scoring) };
+        }
+    }
+
     public static ScoringModel From(ScoringParameters parameters, ModelProvenance provenance)
     {
         ArgumentNullException.ThrowIfNull(parameters);

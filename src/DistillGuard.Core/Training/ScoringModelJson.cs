@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DistillGuard.Core.Detection;
 using DistillGuard.Core.Scoring;
 
 namespace DistillGuard.Core.Training;
@@ -12,17 +13,23 @@ public sealed record ScoringModelParse(ScoringModel? Model, string? Error)
 }
 
 /// <summary>
-/// The model file (format <c>distillguard-scoring-model</c>, version 1): text in, text out, no I/O.
-/// Reading is strict so a file is never silently misread: another format or version, a missing,
-/// unknown or repeated property or weight, a value of the wrong type, a non-finite number or a weight
-/// of the wrong sign refuses the whole file.
+/// The model file (format <c>distillguard-scoring-model</c>, version 2): text in, text out, no I/O.
+/// Version 2 adds <c>detection_options</c>, the options root the model was trained under; version 1 files (without it)
+/// are still read, with the default root. Reading is strict so a file is never silently misread: another format or
+/// version, a missing, unknown or repeated property or weight, a value of the wrong type, a non-finite number, a weight
+/// of the wrong sign or options out of range refuses the whole file.
 /// </summary>
 public static class ScoringModelJson
 {
     public const string Format = "distillguard-scoring-model";
-    public const int Version = 1;
+    public const int Version = 2;
+
+    /// <summary>The oldest version this build still reads.</summary>
+    public const int OldestVersion = 1;
 
     private static readonly string[] TopLevel = ["format", "version", "written_by", "trained_at", "training", "bias", "weights"];
+
+    private static readonly string[] TopLevel2 = [.. TopLevel, "detection_options"];
 
     private static readonly JsonSerializerOptions Strict = new()
     {
@@ -60,6 +67,8 @@ public static class ScoringModelJson
             }
 
             json.WriteEndObject();
+            json.WritePropertyName("detection_options");
+            DetectionOptionsJson.ToElement(model.Options ?? DetectionOptions.Default).WriteTo(json);
             json.WriteEndObject();
         }
 
@@ -85,7 +94,7 @@ public static class ScoringModelJson
             return root.ValueKind != JsonValueKind.Object
                 ? ScoringModelParse.Fail("not a JSON object")
                 : CheckIdentity(root) is { } identity ? ScoringModelParse.Fail(identity)
-                : ReadVersion1(root);
+                : Read(root, root.GetProperty("version").GetInt32());
         }
     }
 
@@ -107,18 +116,19 @@ public static class ScoringModelJson
             return "the model file has no integer \"version\"";
         }
 
-        return number == Version ? null : $"model file version {number} is not supported: this build reads version {Version} only";
+        return number is >= OldestVersion and <= Version ? null : $"model file version {number} is not supported: this build reads versions {OldestVersion} to {Version}";
     }
 
-    private static ScoringModelParse ReadVersion1(JsonElement root)
+    private static ScoringModelParse Read(JsonElement root, int version)
     {
+        var topLevel = version == 1 ? TopLevel : TopLevel2;
         var names = root.EnumerateObject().Select(p => p.Name).ToArray();
-        if (names.FirstOrDefault(n => !TopLevel.Contains(n, StringComparer.Ordinal)) is { } unknown)
+        if (names.FirstOrDefault(n => !topLevel.Contains(n, StringComparer.Ordinal)) is { } unknown)
         {
             return ScoringModelParse.Fail($"unknown property '{unknown}'");
         }
 
-        if (TopLevel.FirstOrDefault(n => !names.Contains(n, StringComparer.Ordinal)) is { } missing)
+        if (topLevel.FirstOrDefault(n => !names.Contains(n, StringComparer.Ordinal)) is { } missing)
         {
             return ScoringModelParse.Fail($"missing property '{missing}'");
         }
@@ -155,7 +165,19 @@ public static class ScoringModelJson
             return ScoringModelParse.Fail(weightError);
         }
 
-        var model = new ScoringModel(bias, weights!, new ModelProvenance(root.GetProperty("written_by").GetString()!, trainedAt, training.Input, training.Fit));
+        DetectionOptions? options = null;
+        if (version >= 2)
+        {
+            var parsed = DetectionOptionsJson.Parse(root.GetProperty("detection_options"));
+            if (parsed.Options is null)
+            {
+                return ScoringModelParse.Fail("\"detection_options\": " + parsed.Error);
+            }
+
+            options = parsed.Options;
+        }
+
+        var model = new ScoringModel(bias, weights!, new ModelProvenance(root.GetProperty("written_by").GetString()!, trainedAt, training.Input, training.Fit)) { Options = options };
         return model.Problem() is { } problem ? ScoringModelParse.Fail(problem) : new ScoringModelParse(model, null);
     }
 
