@@ -23,7 +23,12 @@ public class TrainCommandTests
         var json = JsonNode.Parse(await File.ReadAllTextAsync(model))!;
         Assert.Equal("distillguard-scoring-model", (string?)json["format"]);
         Assert.Equal(2, (int?)json["version"]);
-        Assert.Equal(JsonNode.Parse(DistillGuard.Core.Detection.DetectionOptionsJson.Write(DistillGuard.Core.Detection.DetectionOptions.Default))!.ToJsonString(), json["detection_options"]!.ToJsonString());
+        // The options root it was trained under (the defaults' curves and linking), carrying the fitted weights: one set of weights in the file.
+        var defaults = JsonNode.Parse(DistillGuard.Core.Detection.DetectionOptionsJson.Write(DistillGuard.Core.Detection.DetectionOptions.Default))!;
+        Assert.Equal(defaults["scoring"]!["curves"]!.ToJsonString(), json["detection_options"]!["scoring"]!["curves"]!.ToJsonString());
+        Assert.Equal(defaults["linker"]!.ToJsonString(), json["detection_options"]!["linker"]!.ToJsonString());
+        Assert.Equal((double)json["bias"]!, (double)json["detection_options"]!["scoring"]!["bias"]!);
+        Assert.Equal((double)json["weights"]!["breadth"]!, (double)json["detection_options"]!["scoring"]!["breadth"]!);
         Assert.True((int)json["training"]!["fit"]!["positives"]! > 0 && (int)json["training"]!["fit"]!["negatives"]! > 0);
         Assert.DoesNotContain("acct_", await File.ReadAllTextAsync(model), StringComparison.Ordinal);
         Assert.True(File.Exists(dir["model.rejects.jsonl"]));

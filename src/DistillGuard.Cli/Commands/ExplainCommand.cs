@@ -30,15 +30,8 @@ internal static class ExplainCommand
                 throw new ArgumentException("give exactly one of --account or --campaign");
             }
 
-            if (!File.Exists(parse.GetValue(db)))
-            {
-                throw new ArgumentException($"database '{parse.GetValue(db)}' does not exist");
-            }
-
-            using var store = new DuckDbAnalysisStore(parse.GetValue(db)!);
-            var runId = parse.GetValue(run) ?? store.ListRuns().LastOrDefault(r => r.Status == RunStatus.Complete)?.Run.RunId
-                ?? throw new ArgumentException($"database '{parse.GetValue(db)}' holds no complete run");
-            var result = store.LoadRun(runId) ?? throw new ArgumentException($"run '{runId}' is unknown or not complete");
+            var (store, result) = StoredRunLookup.Open(parse.GetValue(db)!, parse.GetValue(run));
+            using var opened = store;
             return Task.FromResult(accountId is not null
                 ? ExplainAccount(store, result, new AccountId(accountId))
                 : ExplainCampaign(store, result, campaignId!));

@@ -67,7 +67,7 @@ internal static class ScoringModelFile
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
         var options = root is null ? parsed.Model.Detection : root with { Scoring = parsed.Model.ApplyTo(root.Scoring) };
-        return new ScoringChoice(options, $"trained-v{ScoringModelJson.Version} sha256:{hash}");
+        return new ScoringChoice(options, $"trained-v{parsed.FileVersion} sha256:{hash}");
     }
 
     /// <summary>Writes beside the target and moves into place, so a failed run never leaves half a model.</summary>

@@ -44,7 +44,8 @@ internal static class TrainingRunner
                 "distillguard " + ProductVersion, time.GetUtcNow(),
                 new TrainingInputSummary(counts.Read, counts.Accepted, counts.Rejected, counts.Duplicates, read.Features.Count, joined.Set.UnlabelledAccounts),
                 trained.Summary);
-            var model = ScoringModel.From(trained.Parameters, provenance) with { Options = root };
+            // The stored root carries the fitted weights too, so the file never shows two sets of weights.
+            var model = ScoringModel.From(trained.Parameters, provenance) with { Options = root with { Scoring = trained.Parameters } };
             ScoringModelFile.Save(modelPath, model);
             File.Move(partialRejects, rejectsPath, overwrite: true);
             return new TrainingOutcome(model, Path.GetFullPath(modelPath), rejectsPath);

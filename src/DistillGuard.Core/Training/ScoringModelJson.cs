@@ -9,6 +9,9 @@ namespace DistillGuard.Core.Training;
 /// <summary>A parsed model file, or the one reason it was refused.</summary>
 public sealed record ScoringModelParse(ScoringModel? Model, string? Error)
 {
+    /// <summary>The format version the file was written in (0 when refused before it was read).</summary>
+    public int FileVersion { get; init; }
+
     public static ScoringModelParse Fail(string error) => new(null, error);
 }
 
@@ -94,7 +97,7 @@ public static class ScoringModelJson
             return root.ValueKind != JsonValueKind.Object
                 ? ScoringModelParse.Fail("not a JSON object")
                 : CheckIdentity(root) is { } identity ? ScoringModelParse.Fail(identity)
-                : Read(root, root.GetProperty("version").GetInt32());
+                : Read(root, root.GetProperty("version").GetInt32()) with { FileVersion = root.GetProperty("version").GetInt32() };
         }
     }
 
