@@ -45,17 +45,6 @@ internal static class Cli
         }
     }
 
-    /// <summary>Simulates `tiny` with a seed and analyses it into a database; the first campaign's id and its first account.</summary>
-    public static async Task<(string Db, string CampaignId, string AccountId)> AnalysedTiny(TempDir dir, int seed)
-    {
-        Assert.Equal(0, await Run("simulate", "--scenario", "tiny", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", dir["data"]));
-        var db = dir["runs.duckdb"];
-        Assert.Equal(0, await Run("analyze", "--input", dir["data"], "--out", dir["out"], "--db", db));
-        using var campaigns = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir["out"], "campaigns.json")));
-        var campaign = campaigns.RootElement[0];
-        return (db, campaign.GetProperty("campaign_id").GetString()!, campaign.GetProperty("accounts")[0].GetString()!);
-    }
-
     /// <summary>Runs the command line with standard error captured, for tests of error messages.</summary>
     public static async Task<(int Code, string Errors)> RunCapturingErrors(params string[] args)
     {
@@ -73,14 +62,53 @@ internal static class Cli
             OneAtATime.Release();
         }
     }
+
+    /// <summary>
+    /// Runs the real executable in a child process with its output sent to pipes, as when an analyst saves it to a file.
+    /// It takes its turn like an in-process run: it may open a store that another test's run reads.
+    /// </summary>
+    public static async Task<(int Code, string Output, string Errors)> RunExecutable(params string[] args)
+    {
+        await OneAtATime.WaitAsync();
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.ArgumentList.Add(System.IO.Path.Combine(AppContext.BaseDirectory, "distillguard.dll"));
+            foreach (var arg in args)
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return (process.ExitCode, await output, await errors);
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
 }
 
 /// <summary>A temporary folder removed after the test.</summary>
 internal sealed class TempDir : IDisposable
 {
-    public TempDir() => Directory.CreateDirectory(Path);
+    public TempDir()
+        : this(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dg-e2e-" + Guid.NewGuid().ToString("N")[..10]))
+    {
+    }
 
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dg-e2e-" + Guid.NewGuid().ToString("N")[..10]);
+    /// <summary>A folder at a fixed place, emptied first of what a run stopped before its clean-up left there.</summary>
+    public TempDir(string path)
+    {
+        Path = path;
+        Dispose();
+        Directory.CreateDirectory(path);
+    }
+
+    public string Path { get; }
 
     public string this[string name] => System.IO.Path.Combine(Path, name);
 

@@ -53,13 +53,15 @@ public class AnalyzeWithEmbeddingsTests
         // 0.609 off, higher on). Joining card clusters on their recurring wording (WordingMerge) now does that with
         // embeddings off (pair recall 1.000), so here the pass must run and change nothing for the worse; the
         // join it makes on meaning is shown on its own in SemanticMergeTests.
+        // The off run is the shared analysis of tiny 1 under the fixed hashing key (the wrapper sample is keyed, so both
+        // runs take the same one); embeddings are off by default. The on run is this test's own.
         using var dir = new TempDir();
-        var data = dir["data"];
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", 1.ToString(CultureInfo.InvariantCulture), "--out", data));
-        // The wrapper sample is keyed with the run's hash key: a fixed key makes the runs reproducible.
-        await PrivateFile.WriteAsync(dir["fixed.key"], Enumerable.Repeat((byte)42, 32).ToArray());
-        var (off, _) = await Analyse(dir, data, "off");
-        var (on, console) = await Analyse(dir, data, "on");
+        var key = await Scenarios.HashKey();
+        var withoutEmbeddings = await Scenarios.Analyse(await Scenarios.Tiny(1), "--key-file", key);
+        var (code, console) = await Cli.RunCaptured(400, "analyze", "--input", withoutEmbeddings.Data.Log, "--out", dir["on"], "--key-file", key, "--embeddings", "on");
+        Assert.Equal(0, code);
+        var off = withoutEmbeddings.Evaluate();
+        var on = new AnalysedScenario(withoutEmbeddings.Data, dir["on"]).Evaluate();
 
         var embedded = System.Text.RegularExpressions.Regex.Match(console, @"(\d+) wrapper openings of (\d+) campaign clusters embedded");
         Assert.True(embedded.Success, console);
@@ -72,12 +74,4 @@ public class AnalyzeWithEmbeddingsTests
     }
 
     private static int MostSplits(EvaluationResult r) => r.Campaigns.Where(c => c.Found).Max(c => c.PredictedClusters);
-
-    private static async Task<(EvaluationResult Result, string Console)> Analyse(TempDir dir, string data, string embeddings)
-    {
-        var output = dir[embeddings];
-        var (code, console) = await Cli.RunCaptured(400, "analyze", "--input", Path.Combine(data, "exchanges.jsonl.gz"), "--out", output, "--key-file", dir["fixed.key"], "--embeddings", embeddings);
-        Assert.Equal(0, code);
-        return (Evaluator.Evaluate(AccountsCsv.Read(Path.Combine(output, "accounts.csv")), LabelsCsv.Read(Path.Combine(data, "labels.csv"))), console);
-    }
 }

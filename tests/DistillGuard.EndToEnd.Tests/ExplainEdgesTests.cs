@@ -10,24 +10,23 @@ public class ExplainEdgesTests
     private const string Hostile = "acct_[bold red]x[/]\u001b[2J\u202e<script>alert(1)</script>";
 
     /// <summary>
-    /// Simulates `tiny`, renames one hydra account that shares its payment instrument with others to
-    /// <see cref="Hostile"/>, and writes the log uncompressed into its own folder.
+    /// Copies the shared `tiny` log into <paramref name="dir"/>, with one hydra account that shares its payment
+    /// instrument with others renamed to <see cref="Hostile"/>, uncompressed.
     /// </summary>
-    private static async Task<string> TinyWithAHostileHarvester(TempDir dir)
+    private static async Task<ScenarioData> TinyWithAHostileHarvester(TempDir dir)
     {
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "202", "--out", dir["data"]));
-        var hydra = LabelsCsv.Read(Path.Combine(dir["data"], "labels.csv")).Where(l => l.Kind == "hydra").Select(l => l.AccountId.Value).ToHashSet(StringComparer.Ordinal);
-        var lines = (await ExchangeLog.LinesAsync(dir["data"])).Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
+        var data = await Scenarios.Tiny(201);
+        var hydra = LabelsCsv.Read(data.Labels).Where(l => l.Kind == "hydra").Select(l => l.AccountId.Value).ToHashSet(StringComparer.Ordinal);
+        var records = (await data.LinesAsync()).Select(line => JsonNode.Parse(line)!.AsObject()).ToList();
 
-        var payer = lines
+        var payer = records
             .Where(l => hydra.Contains((string)l["account_id"]!) && l["payment_fingerprint"] is not null)
             .GroupBy(l => (string)l["payment_fingerprint"]!)
             .Where(g => g.Select(l => (string)l["account_id"]!).Distinct().Count() >= 2)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Select(l => (string)l["account_id"]!).Min(StringComparer.Ordinal)!)
             .First();
-        Directory.CreateDirectory(dir["hostile"]);
-        await File.WriteAllLinesAsync(Path.Combine(dir["hostile"], "exchanges.jsonl"), lines.Select(l =>
+        return await data.CopyToAsync(dir, _ => records.Select(l =>
         {
             if ((string)l["account_id"]! == payer)
             {
@@ -35,8 +34,7 @@ public class ExplainEdgesTests
             }
 
             return l.ToJsonString();
-        }));
-        return dir["hostile"];
+        }), "hostile");
     }
 
     [Fact]
@@ -45,7 +43,7 @@ public class ExplainEdgesTests
         using var dir = new TempDir();
         var input = await TinyWithAHostileHarvester(dir);
         var db = dir["runs.duckdb"];
-        Assert.Equal(0, await Cli.Run("analyze", "--input", input, "--out", dir["out"], "--db", db));
+        Assert.Equal(0, await Cli.Run("analyze", "--input", input.Log, "--out", dir["out"], "--db", db));
         var verdict = Assert.Single(AccountsCsv.Read(Path.Combine(dir["out"], "accounts.csv")), v => v.AccountId.Value == Hostile);
         Assert.Equal(DistillGuard.Core.Model.Verdict.Distillation, verdict.Verdict);
 

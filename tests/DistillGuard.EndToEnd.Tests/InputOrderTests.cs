@@ -12,23 +12,22 @@ public class InputOrderTests
     public async Task AShuffledLogGivesTheSameVerdictsAndCampaigns()
     {
         using var dir = new TempDir();
-        var data = dir["data"];
         // tiny 1: its slow-style operator's two card groups are joined on their wording, the step most exposed to order.
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "1", "--out", data));
-        var lines = await ExchangeLog.LinesAsync(data);
-        new Random(7).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(lines));
-        var shuffled = dir["shuffled.jsonl"];
-        await File.WriteAllLinesAsync(shuffled, lines);
         // The wrapper sample and the stored hashes are keyed: one fixed key for both runs.
-        await PrivateFile.WriteAsync(dir["fixed.key"], Enumerable.Repeat((byte)7, 32).ToArray());
-        Assert.Equal(0, await Cli.Run("analyze", "--input", Path.Combine(data, "exchanges.jsonl.gz"), "--out", dir["ordered"], "--key-file", dir["fixed.key"]));
-        Assert.Equal(0, await Cli.Run("analyze", "--input", shuffled, "--out", dir["shuffled"], "--key-file", dir["fixed.key"]));
+        var key = await Scenarios.HashKey();
+        var ordered = await Scenarios.Analyse(await Scenarios.Tiny(1), "--key-file", key);
+        var shuffled = await ordered.Data.CopyToAsync(dir, lines =>
+        {
+            new Random(7).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(lines));
+            return lines;
+        }, "shuffled");
+        Assert.Equal(0, await Cli.Run("analyze", "--input", shuffled.Log, "--out", dir["shuffled-out"], "--key-file", key));
 
-        var ordered = AccountsCsv.Read(Path.Combine(dir["ordered"], "accounts.csv")).ToDictionary(a => a.AccountId);
-        var reordered = AccountsCsv.Read(Path.Combine(dir["shuffled"], "accounts.csv")).ToDictionary(a => a.AccountId);
-        Assert.Equal(ordered.Keys.Order(), reordered.Keys.Order());
-        Assert.All(ordered, kv => Assert.Equal((kv.Value.Verdict, kv.Value.CampaignId), (reordered[kv.Key].Verdict, reordered[kv.Key].CampaignId)));
-        Assert.Contains(ordered.Values, a => a.CampaignId is not null);
-        Assert.Contains("keep repeating the same rare wrapper wording", await File.ReadAllTextAsync(Path.Combine(dir["shuffled"], "campaigns.json")), StringComparison.Ordinal);
+        var before = AccountsCsv.Read(ordered.Accounts).ToDictionary(a => a.AccountId);
+        var after = AccountsCsv.Read(Path.Combine(dir["shuffled-out"], "accounts.csv")).ToDictionary(a => a.AccountId);
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        Assert.All(before, kv => Assert.Equal((kv.Value.Verdict, kv.Value.CampaignId), (after[kv.Key].Verdict, after[kv.Key].CampaignId)));
+        Assert.Contains(before.Values, a => a.CampaignId is not null);
+        Assert.Contains("keep repeating the same rare wrapper wording", await File.ReadAllTextAsync(Path.Combine(dir["shuffled-out"], "campaigns.json")), StringComparison.Ordinal);
     }
 }

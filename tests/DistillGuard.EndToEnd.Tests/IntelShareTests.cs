@@ -1,24 +1,26 @@
-using System.Security.Cryptography;
 using DistillGuard.Evaluation;
 
 namespace DistillGuard.EndToEnd.Tests;
 
 public class IntelShareTests
 {
+    /// <summary>The phrases of two sharing groups' keys (fixed, so runs are reproducible and shared).</summary>
+    private const string GroupA = "sharing group A";
+
+    private const string GroupB = "sharing group B";
+
     [Fact]
     public async Task ACampaignExportedWithTheGroupKeyMatchesItsOwnAccountsAndNoOrganicOne()
     {
         using var dir = new TempDir();
-        var key = dir["group.key"];
-        await File.WriteAllBytesAsync(key, SHA256.HashData("sharing group A"u8)); // fixed, so the run is reproducible
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "203", "--out", dir["data"]));
-        var db = dir["a.duckdb"];
-        Assert.Equal(0, await Cli.Run("analyze", "--input", dir["data"], "--out", dir["out"], "--db", db, "--sharing-key-file", key));
+        var key = await Scenarios.Key(GroupA);
+        var run = await Scenarios.Analyse(await Scenarios.Tiny(201), "--sharing-key-file", key);
+        var db = run.Db;
         var bundle = dir["bundle.json"];
         Assert.Equal(0, await Cli.Run("intel", "export", "--db", db, "--all", "--tlp", "amber", "--key-file", key, "--out", bundle));
 
         var text = await File.ReadAllTextAsync(bundle);
-        var raw = await File.ReadAllTextAsync(Path.Combine(dir["out"], "accounts.csv"));
+        var raw = await File.ReadAllTextAsync(run.Accounts);
         foreach (var account in raw.Split('\n').Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')[0]).Take(50))
         {
             Assert.DoesNotContain(account, text, StringComparison.Ordinal);
@@ -28,9 +30,9 @@ public class IntelShareTests
         var lines = await File.ReadAllLinesAsync(Path.Combine(dir["match"], "matches.csv"));
         Assert.Equal("account_id,peer_campaign_id,score,indicators", lines[0]);
         var matched = lines.Skip(1).Select(l => l.Split(',')[0]).ToHashSet(StringComparer.Ordinal);
-        var labels = LabelsCsv.Read(Path.Combine(dir["data"], "labels.csv")).ToDictionary(l => l.AccountId.Value);
+        var labels = LabelsCsv.Read(run.Data.Labels).ToDictionary(l => l.AccountId.Value);
         Assert.All(matched, a => Assert.True(labels[a].IsCampaign, $"organic account {a} matched"));
-        var flagged = AccountsCsv.Read(Path.Combine(dir["out"], "accounts.csv")).Count(a => a.Verdict == DistillGuard.Core.Model.Verdict.Distillation);
+        var flagged = AccountsCsv.Read(run.Accounts).Count(a => a.Verdict == DistillGuard.Core.Model.Verdict.Distillation);
         Assert.True(matched.Count >= 0.8 * flagged, $"{matched.Count} matched of {flagged} flagged");
         Assert.True(File.Exists(Path.Combine(dir["match"], "sightings.json")));
     }
@@ -50,27 +52,23 @@ public class IntelShareTests
             ? ["--organic-prompts", Path.Combine(SharedData.Root, "organic"), "--extraction-prompts", Path.Combine(SharedData.Root, "extraction")]
             : [];
         using var dir = new TempDir();
-        var key = dir["group.key"];
-        var other = dir["other.key"];
-        await File.WriteAllBytesAsync(key, SHA256.HashData("sharing group A"u8));
-        await File.WriteAllBytesAsync(other, SHA256.HashData("sharing group B"u8));
-        foreach (var (name, seed) in new[] { ("a", seedA), ("b", seedB) })
-        {
-            Assert.Equal(0, await Cli.Run(["simulate", "--scenario", "tiny", "--seed", $"{seed}", "--operator-seed", $"{operatorSeed}", "--out", dir[name], .. prompts]));
-            Assert.Equal(0, await Cli.Run("analyze", "--input", dir[name], "--out", dir[name + "-out"], "--db", dir[name + ".duckdb"], "--sharing-key-file", key));
-        }
+        var key = await Scenarios.Key(GroupA);
+        var other = await Scenarios.Key(GroupB);
+        var a = await Scenarios.Analyse(await Scenarios.Simulate("tiny", seedA, ["--operator-seed", $"{operatorSeed}", .. prompts]), "--sharing-key-file", key);
+        var b = await Scenarios.Simulate("tiny", seedB, ["--operator-seed", $"{operatorSeed}", .. prompts]);
+        var atB = await Scenarios.Analyse(b, "--sharing-key-file", key);
 
         // A's campaign of the shared operator (the scenario's first campaign), as A itself linked it.
-        var labelsA = LabelsCsv.Read(Path.Combine(dir["a"], "labels.csv")).ToDictionary(l => l.AccountId.Value);
-        var campaign = AccountsCsv.Read(Path.Combine(dir["a-out"], "accounts.csv"))
+        var labelsA = LabelsCsv.Read(a.Data.Labels).ToDictionary(l => l.AccountId.Value);
+        var campaign = AccountsCsv.Read(a.Accounts)
             .Where(a => a.CampaignId is { Length: > 0 } && labelsA[a.AccountId.Value].CampaignId == "camp-1")
             .GroupBy(a => a.CampaignId!).MaxBy(g => g.Count())!.Key;
         var bundle = dir["bundle.json"];
-        Assert.Equal(0, await Cli.Run("intel", "export", "--db", dir["a.duckdb"], "--campaign", campaign, "--tlp", "amber", "--key-file", key, "--out", bundle));
+        Assert.Equal(0, await Cli.Run("intel", "export", "--db", a.Db, "--campaign", campaign, "--tlp", "amber", "--key-file", key, "--out", bundle));
         Assert.Contains("\"fingerprint_kind\": \"template\"", await File.ReadAllTextAsync(bundle), StringComparison.Ordinal);
 
-        Assert.Equal(0, await Cli.Run("intel", "match", "--db", dir["b.duckdb"], "--bundle", bundle, "--key-file", key, "--out", dir["match"]));
-        var labelsB = LabelsCsv.Read(Path.Combine(dir["b"], "labels.csv")).ToDictionary(l => l.AccountId.Value);
+        Assert.Equal(0, await Cli.Run("intel", "match", "--db", atB.Db, "--bundle", bundle, "--key-file", key, "--out", dir["match"]));
+        var labelsB = LabelsCsv.Read(b.Labels).ToDictionary(l => l.AccountId.Value);
         var matched = (await File.ReadAllLinesAsync(Path.Combine(dir["match"], "matches.csv"))).Skip(1).Select(l => l.Split(',')[0]).ToHashSet(StringComparer.Ordinal);
         var truth = labelsB.Values.Where(l => l.CampaignId == "camp-1").Select(l => l.AccountId.Value).ToHashSet(StringComparer.Ordinal);
         var hits = matched.Count(truth.Contains);
@@ -79,8 +77,8 @@ public class IntelShareTests
         Assert.True(hits >= 0.8 * truth.Count, $"recall: {hits} of the operator's {truth.Count} accounts at B matched");
 
         // B analysed with another group's key: A's bundle matches nothing there.
-        Assert.Equal(0, await Cli.Run("analyze", "--input", dir["b"], "--out", dir["b2-out"], "--db", dir["b2.duckdb"], "--sharing-key-file", other));
-        Assert.Equal(0, await Cli.Run("intel", "match", "--db", dir["b2.duckdb"], "--bundle", bundle, "--key-file", other, "--out", dir["match2"]));
+        var atBWithAnotherKey = await Scenarios.Analyse(b, "--sharing-key-file", other);
+        Assert.Equal(0, await Cli.Run("intel", "match", "--db", atBWithAnotherKey.Db, "--bundle", bundle, "--key-file", other, "--out", dir["match2"]));
         Assert.Single(await File.ReadAllLinesAsync(Path.Combine(dir["match2"], "matches.csv")));
     }
 
@@ -93,17 +91,15 @@ public class IntelShareTests
     public async Task NoRawIdentifierOrPromptOfTheInputOccursInTheExportedBundle()
     {
         using var dir = new TempDir();
-        var key = dir["group.key"];
-        await File.WriteAllBytesAsync(key, SHA256.HashData("sharing group A"u8));
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "205", "--out", dir["data"]));
-        Assert.Equal(0, await Cli.Run("analyze", "--input", dir["data"], "--out", dir["out"], "--db", dir["a.duckdb"], "--sharing-key-file", key));
-        Assert.Equal(0, await Cli.Run("intel", "export", "--db", dir["a.duckdb"], "--all", "--tlp", "green", "--key-file", key, "--out", dir["bundle.json"]));
+        var key = await Scenarios.Key(GroupA);
+        var run = await Scenarios.Analyse(await Scenarios.Tiny(201), "--sharing-key-file", key);
+        Assert.Equal(0, await Cli.Run("intel", "export", "--db", run.Db, "--all", "--tlp", "green", "--key-file", key, "--out", dir["bundle.json"]));
         var bundle = await File.ReadAllTextAsync(dir["bundle.json"]);
         var unescaped = System.Text.RegularExpressions.Regex.Unescape(bundle);
 
         var secrets = new HashSet<string>(StringComparer.Ordinal);
         var prompts = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in await ExchangeLog.LinesAsync(dir["data"]))
+        foreach (var line in await run.Data.LinesAsync())
         {
             using var json = System.Text.Json.JsonDocument.Parse(line);
             foreach (var field in new[] { "client_ip", "email_domain", "payment_fingerprint", "account_id", "user_agent" })
@@ -133,13 +129,9 @@ public class IntelShareTests
     public async Task AnotherKeyOrABrokenBundleIsRefusedAndWritesNothing()
     {
         using var dir = new TempDir();
-        var key = dir["group.key"];
-        var other = dir["other.key"];
-        await File.WriteAllBytesAsync(key, SHA256.HashData("sharing group A"u8));
-        await File.WriteAllBytesAsync(other, SHA256.HashData("sharing group B"u8));
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "204", "--out", dir["data"]));
-        var db = dir["a.duckdb"];
-        Assert.Equal(0, await Cli.Run("analyze", "--input", dir["data"], "--out", dir["out"], "--db", db, "--sharing-key-file", key));
+        var key = await Scenarios.Key(GroupA);
+        var other = await Scenarios.Key(GroupB);
+        var db = (await Scenarios.Analyse(await Scenarios.Tiny(201), "--sharing-key-file", key)).Db;
         Assert.Equal(1, await Cli.Run("intel", "export", "--db", db, "--all", "--tlp", "amber", "--key-file", other, "--out", dir["bundle.json"]));
         Assert.False(File.Exists(dir["bundle.json"]));
 

@@ -6,19 +6,15 @@ public class KeyAndOptionHardeningTests
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    private static async Task<string> TinyLog(TempDir dir)
-    {
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "208", "--out", dir["data"]));
-        return Path.Combine(dir["data"], "exchanges.jsonl.gz");
-    }
+    private static async Task<string> TinyLog() => (await Scenarios.Tiny(201)).Log;
 
     [Fact]
     public async Task TheHashingKeyIsCreatedReadableByItsOwnerOnly()
     {
-        using var dir = new TempDir();
-        Assert.Equal(0, await Cli.Run("analyze", "--input", await TinyLog(dir), "--out", dir["out"]));
+        // The shared analysis was given no --key-file: its key was created beside its database.
+        var run = await Scenarios.Analyse(await Scenarios.Tiny(201));
 
-        var key = Directory.EnumerateFiles(dir["out"], "*.key").Single();
+        var key = Directory.EnumerateFiles(run.Out, "*.key").Single();
         Assert.Equal(OwnerOnly, File.GetUnixFileMode(key));
     }
 
@@ -28,7 +24,7 @@ public class KeyAndOptionHardeningTests
     public async Task AKeyOthersCanReadIsRefusedWithTheFixNamedAndNothingIsWritten(UnixFileMode mode)
     {
         using var dir = new TempDir();
-        var log = await TinyLog(dir);
+        var log = await TinyLog();
         var key = dir["shared.key"];
         await File.WriteAllBytesAsync(key, Enumerable.Repeat((byte)9, 32).ToArray());
         File.SetUnixFileMode(key, mode);
@@ -47,7 +43,7 @@ public class KeyAndOptionHardeningTests
     public async Task APriceThatIsNotAFiniteNonNegativeNumberIsRefusedBeforeAnyWork(string option, string value)
     {
         using var dir = new TempDir();
-        var log = await TinyLog(dir);
+        var log = await TinyLog();
 
         var (code, errors) = await Cli.RunCapturingErrors("analyze", "--input", log, "--out", dir["out"], option, value);
 

@@ -3,35 +3,14 @@ using DistillGuard.Evaluation;
 
 namespace DistillGuard.EndToEnd.Tests;
 
-/// <summary>One simulated <c>tiny</c> log (seed 206) shared by the tests that strip fields from it.</summary>
-public sealed class TinyLogFixture : IAsyncLifetime, IDisposable
-{
-    private readonly TempDir _dir = new();
-
-    public string Data => _dir["data"];
-
-    public async Task InitializeAsync() =>
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "206", "--out", Data));
-
-    public Task DisposeAsync()
-    {
-        Dispose();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose() => _dir.Dispose();
-}
-
 /// <summary>A log that lacks optional fields detection reads still analyses, and the reasons say what was missing.</summary>
-public class MissingEvidenceTests(TinyLogFixture log) : IClassFixture<TinyLogFixture>
+public class MissingEvidenceTests
 {
     private static readonly string[] IdentityFields = ["payment_fingerprint", "client_ip", "asn", "country", "email_domain", "organization_id", "api_key_id"];
 
-    private async Task<(int Code, string Dir)> AnalyseWithout(TempDir dir, params string[] fields)
+    private static async Task<(int Code, string Dir)> AnalyseWithout(TempDir dir, params string[] fields)
     {
-        var data = log.Data;
-        var lines = new List<string>();
-        foreach (var line in await ExchangeLog.LinesAsync(data))
+        var bare = await (await Scenarios.Tiny(201)).CopyToAsync(dir, lines => lines.Select(line =>
         {
             var record = JsonNode.Parse(line)!.AsObject();
             foreach (var field in fields)
@@ -39,11 +18,9 @@ public class MissingEvidenceTests(TinyLogFixture log) : IClassFixture<TinyLogFix
                 record.Remove(field);
             }
 
-            lines.Add(record.ToJsonString());
-        }
-
-        await File.WriteAllLinesAsync(dir["bare.jsonl"], lines);
-        return (await Cli.Run("analyze", "--input", dir["bare.jsonl"], "--out", dir["out"]), dir["out"]);
+            return record.ToJsonString();
+        }));
+        return (await Cli.Run("analyze", "--input", bare.Log, "--out", dir["out"]), dir["out"]);
     }
 
     [Theory]
@@ -57,7 +34,7 @@ public class MissingEvidenceTests(TinyLogFixture log) : IClassFixture<TinyLogFix
 
         Assert.Equal(0, code);
         var accounts = AccountsCsv.Read(Path.Combine(output, "accounts.csv"));
-        var labels = LabelsCsv.Read(Path.Combine(log.Data, "labels.csv"));
+        var labels = LabelsCsv.Read((await Scenarios.Tiny(201)).Labels);
         Assert.Equal(labels.Count, accounts.Count);
         Assert.Equal(0, new FileInfo(Path.Combine(output, "rejects.jsonl")).Length);
     }
@@ -81,10 +58,8 @@ public class MissingEvidenceTests(TinyLogFixture log) : IClassFixture<TinyLogFix
     [Fact]
     public async Task AFullLogSaysNothingIsMissing()
     {
-        using var dir = new TempDir();
-        var (code, output) = await AnalyseWithout(dir);
+        var run = await Scenarios.Analyse(await Scenarios.Tiny(201));
 
-        Assert.Equal(0, code);
-        Assert.DoesNotContain("evidence missing", await File.ReadAllTextAsync(Path.Combine(output, "accounts.csv")), StringComparison.Ordinal);
+        Assert.DoesNotContain("evidence missing", await File.ReadAllTextAsync(run.Accounts), StringComparison.Ordinal);
     }
 }

@@ -11,28 +11,27 @@ public class MissingTurnFieldsTests
 {
     private static async Task<EvaluationResult> AnalyseWithout(TempDir dir, bool shuffle)
     {
-        var data = dir["data"];
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "201", "--out", data));
-        var lines = new List<string>();
-        foreach (var line in await ExchangeLog.LinesAsync(data))
+        var bare = await (await Scenarios.Tiny(201)).CopyToAsync(dir, lines =>
         {
-            var record = JsonNode.Parse(line)!.AsObject();
-            record.Remove("conversation_id");
-            record.Remove("turn_index");
-            lines.Add(record.ToJsonString());
-        }
+            var stripped = lines.Select(line =>
+            {
+                var record = JsonNode.Parse(line)!.AsObject();
+                record.Remove("conversation_id");
+                record.Remove("turn_index");
+                return record.ToJsonString();
+            }).ToList();
+            if (shuffle)
+            {
+                // Exported in an order that is not time order (a seeded shuffle, the same on every run).
+                new Random(201).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(stripped));
+            }
 
-        Assert.DoesNotContain(lines, l => l.Contains("\"turn_index\"", StringComparison.Ordinal));
-        if (shuffle)
-        {
-            // Exported in an order that is not time order (a seeded shuffle, the same on every run).
-            new Random(201).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(lines));
-        }
+            return stripped;
+        });
 
-        var bare = dir["bare.jsonl"];
-        await File.WriteAllLinesAsync(bare, lines);
-        Assert.Equal(0, await Cli.Run("analyze", "--input", bare, "--out", dir["out"]));
-        return Evaluator.Evaluate(AccountsCsv.Read(Path.Combine(dir["out"], "accounts.csv")), LabelsCsv.Read(Path.Combine(data, "labels.csv")));
+        Assert.DoesNotContain(await bare.LinesAsync(), l => l.Contains("\"turn_index\"", StringComparison.Ordinal));
+        Assert.Equal(0, await Cli.Run("analyze", "--input", bare.Log, "--out", dir["out"]));
+        return new AnalysedScenario(bare, dir["out"]).Evaluate();
     }
 
     [Fact]

@@ -7,11 +7,9 @@ public class ModelPivotTests
     [Fact]
     public async Task ACampaignsMoveToANewlyReleasedModelIsReportedWithItsDay()
     {
-        using var dir = new TempDir();
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "model-pivot", "--seed", "202", "--out", dir["data"]));
-        Assert.Equal(0, await Cli.Run("analyze", "--input", dir["data"], "--out", dir["out"]));
+        var run = await Scenarios.Analyse(await Scenarios.Simulate("model-pivot", 202));
 
-        using var campaigns = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir["out"], "campaigns.json")));
+        using var campaigns = JsonDocument.Parse(await File.ReadAllTextAsync(run.Campaigns));
         var shifts = campaigns.RootElement.EnumerateArray()
             .SelectMany(c => c.GetProperty("model_shifts").EnumerateArray())
             .Select(s => (Day: s.GetProperty("day").GetString(), To: s.GetProperty("to").GetString()))

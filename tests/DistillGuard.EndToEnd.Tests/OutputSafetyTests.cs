@@ -9,7 +9,7 @@ public class OutputSafetyTests
     public async Task LinksPlantedInTheOutputFolderAreReplacedAndTheirTargetsLeftAlone()
     {
         using var dir = new TempDir();
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "210", "--out", dir["data"]));
+        var data = await Scenarios.Tiny(201);
         Directory.CreateDirectory(dir["out"]);
         string[] planted = ["accounts.csv.partial", "rejects.jsonl.partial", "summary.json", "rejects.jsonl"];
         foreach (var name in planted)
@@ -19,7 +19,7 @@ public class OutputSafetyTests
             File.CreateSymbolicLink(Path.Combine(dir["out"], name), victim);
         }
 
-        Assert.Equal(0, await Cli.Run("analyze", "--input", dir["data"], "--out", dir["out"]));
+        Assert.Equal(0, await Cli.Run("analyze", "--input", data.Log, "--out", dir["out"]));
 
         foreach (var name in planted)
         {
@@ -35,14 +35,12 @@ public class OutputSafetyTests
     public async Task ARerunIntoTheSameFolderLeavesRejectsAndSummaryOfOneRun()
     {
         using var dir = new TempDir();
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "211", "--out", dir["data"]));
-        var lines = (await ExchangeLog.LinesAsync(dir["data"])).ToList();
-        await File.WriteAllLinesAsync(dir["bad.jsonl"], [.. lines, "{not json", "{\"event_id\":\"x\"}"]);
-        await File.WriteAllLinesAsync(dir["clean.jsonl"], lines);
+        var clean = await Scenarios.Tiny(201);
+        var bad = await clean.CopyToAsync(dir, lines => [.. lines, "{not json", "{\"event_id\":\"x\"}"], "bad");
 
-        Assert.Equal(0, await Cli.Run("analyze", "--input", dir["bad.jsonl"], "--out", dir["out"]));
+        Assert.Equal(0, await Cli.Run("analyze", "--input", bad.Log, "--out", dir["out"]));
         Assert.Equal(2, (await File.ReadAllLinesAsync(Path.Combine(dir["out"], "rejects.jsonl"))).Length);
-        Assert.Equal(0, await Cli.Run("analyze", "--input", dir["clean.jsonl"], "--out", dir["out"]));
+        Assert.Equal(0, await Cli.Run("analyze", "--input", clean.Log, "--out", dir["out"]));
 
         using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir["out"], "summary.json")));
         Assert.Equal(0, summary.RootElement.GetProperty("rejected").GetInt64());

@@ -9,18 +9,14 @@ namespace DistillGuard.EndToEnd.Tests;
 /// </summary>
 public class QualityFloorTests
 {
-    private static Task<EvaluationResult> SimulateAnalyseEvaluate(TempDir dir, int seed, params string[] simulateExtra) =>
-        SimulateAnalyseEvaluate(dir, "tiny", seed, simulateExtra);
-
-    private static async Task<EvaluationResult> SimulateAnalyseEvaluate(TempDir dir, string scenario, int seed, params string[] simulateExtra)
+    /// <summary>Evaluates a shared analysis through the real `evaluate` command, then reads its result.</summary>
+    private static async Task<EvaluationResult> Evaluate(AnalysedScenario run)
     {
-        var data = dir["data"];
-        var output = dir["out"];
-        Assert.Equal(0, await Cli.Run(["simulate", "--scenario", scenario, "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", data, .. simulateExtra]));
-        Assert.Equal(0, await Cli.Run("analyze", "--input", Path.Combine(data, "exchanges.jsonl.gz"), "--out", output));
-        Assert.Equal(0, await Cli.Run("evaluate", "--accounts", Path.Combine(output, "accounts.csv"), "--labels", Path.Combine(data, "labels.csv")));
-        return Evaluator.Evaluate(AccountsCsv.Read(Path.Combine(output, "accounts.csv")), LabelsCsv.Read(Path.Combine(data, "labels.csv")));
+        Assert.Equal(0, await Cli.Run("evaluate", "--accounts", run.Accounts, "--labels", run.Data.Labels));
+        return run.Evaluate();
     }
+
+    private static async Task<EvaluationResult> Evaluate(Task<ScenarioData> data) => await Evaluate(await Scenarios.Analyse(await data));
 
     private static void AssertFloors(EvaluationResult result)
     {
@@ -47,8 +43,7 @@ public class QualityFloorTests
     [Fact]
     public async Task TheTinyScenarioMeetsThePrecisionRecallAndFalsePositiveFloors()
     {
-        using var dir = new TempDir();
-        AssertFloors(await SimulateAnalyseEvaluate(dir, 201));
+        AssertFloors(await Evaluate(Scenarios.Tiny(201)));
     }
 
     [Fact]
@@ -56,8 +51,7 @@ public class QualityFloorTests
     {
         // tiny-no-shared-infrastructure: a swarm of throw-away accounts tied only by its frames and sign-up wave, and an
         // agent whose deep sessions each open a new dataset item behind one preamble. Seed 202 was not run before this test.
-        using var dir = new TempDir();
-        var result = await SimulateAnalyseEvaluate(dir, "tiny-no-shared-infrastructure", 202);
+        var result = await Evaluate(Scenarios.Simulate("tiny-no-shared-infrastructure", 202));
         AssertFloors(result);
         AssertPairwiseFloors(result);
     }
@@ -67,17 +61,16 @@ public class QualityFloorTests
     {
         // tiny-adversaries: paraphrasing and cover-traffic operators, a harvester inside a reseller's account
         // pool, and resellers that carry only their customers (kind "reseller", which must stay unflagged).
-        using var dir = new TempDir();
-        var result = await SimulateAnalyseEvaluate(dir, "tiny-adversaries", 204);
-        AssertFloors(result);
+        var run = await Scenarios.Analyse(await Scenarios.Simulate("tiny-adversaries", 204));
+        AssertFloors(await Evaluate(run));
 
-        var resellers = LabelsCsv.Read(Path.Combine(dir["data"], "labels.csv"))
+        var resellers = LabelsCsv.Read(run.Data.Labels)
             .Where(l => l.Kind == "reseller-proxy").Select(l => l.AccountId.Value).ToHashSet(StringComparer.Ordinal);
-        var flagged = AccountsCsv.Read(Path.Combine(dir["out"], "accounts.csv"))
+        var flagged = AccountsCsv.Read(run.Accounts)
             .Where(a => resellers.Contains(a.AccountId.Value) && a.Verdict == DistillGuard.Core.Model.Verdict.Distillation)
             .Select(a => a.AccountId.Value).ToHashSet(StringComparer.Ordinal);
         Assert.NotEmpty(flagged);
-        var rows = (await File.ReadAllLinesAsync(Path.Combine(dir["out"], "accounts.csv"))).Where(line => flagged.Contains(line[..line.IndexOf(',', StringComparison.Ordinal)]));
+        var rows = (await File.ReadAllLinesAsync(run.Accounts)).Where(line => flagged.Contains(line[..line.IndexOf(',', StringComparison.Ordinal)]));
         Assert.All(rows, row => Assert.Contains("mixed traffic", row, StringComparison.Ordinal));
     }
 
@@ -87,15 +80,15 @@ public class QualityFloorTests
         // Seed 1 is a tuning seed: it shows client-by-client reading at work, not a floor. Read whole, a pool of
         // harvesting reseller accounts there stayed under the campaign threshold (recall 0.933): the customers'
         // traffic dilutes the harvester's sweeps.
-        using var dir = new TempDir();
-        await SimulateAnalyseEvaluate(dir, "tiny-adversaries", 1);
+        var run = await Scenarios.Analyse(await Scenarios.Simulate("tiny-adversaries", 1));
+        await Evaluate(run);
 
-        var kinds = LabelsCsv.Read(Path.Combine(dir["data"], "labels.csv")).ToDictionary(l => l.AccountId.Value, l => l.Kind, StringComparer.Ordinal);
-        var verdicts = AccountsCsv.Read(Path.Combine(dir["out"], "accounts.csv")).ToArray();
+        var kinds = LabelsCsv.Read(run.Data.Labels).ToDictionary(l => l.AccountId.Value, l => l.Kind, StringComparer.Ordinal);
+        var verdicts = AccountsCsv.Read(run.Accounts).ToArray();
         var harvesting = verdicts.Where(v => kinds[v.AccountId.Value] == "reseller-proxy").ToArray();
         Assert.NotEmpty(harvesting);
         Assert.All(harvesting, v => Assert.Equal(DistillGuard.Core.Model.Verdict.Distillation, v.Verdict));
-        var lines = await File.ReadAllLinesAsync(Path.Combine(dir["out"], "accounts.csv"));
+        var lines = await File.ReadAllLinesAsync(run.Accounts);
         Assert.Contains(lines, line => kinds.GetValueOrDefault(line[..line.IndexOf(',', StringComparison.Ordinal)]) == "reseller-proxy"
             && line.Contains("of the account's traffic opens a new", StringComparison.Ordinal));
         Assert.All(verdicts.Where(v => kinds[v.AccountId.Value] == "reseller"), v => Assert.NotEqual(DistillGuard.Core.Model.Verdict.Distillation, v.Verdict));
@@ -106,8 +99,8 @@ public class QualityFloorTests
     {
         // Seed 2 is a tuning seed: this shows the pull-in at work (unlinked slow-style accounts, outside every
         // campaign's behavioural band, that repeat their operator's paraphrased wrapper), not a floor.
-        using var dir = new TempDir();
-        var result = await SimulateAnalyseEvaluate(dir, "low-and-slow", 2);
+        var run = await Scenarios.Analyse(await Scenarios.Simulate("low-and-slow", 2));
+        var result = await Evaluate(run);
 
         // Each operator is one campaign measured within 5 %. The build before read too little of a paraphrased
         // wrapper, let one cover-heavy account of an operator wipe its wording, and took twins before wording:
@@ -115,8 +108,8 @@ public class QualityFloorTests
         AssertPairwiseFloors(result);
         AssertExchangesWithinFivePercent(result);
 
-        var labels = LabelsCsv.Read(Path.Combine(dir["data"], "labels.csv")).ToDictionary(l => l.AccountId.Value, StringComparer.Ordinal);
-        var pulled = (await File.ReadAllLinesAsync(Path.Combine(dir["out"], "accounts.csv")))
+        var labels = LabelsCsv.Read(run.Data.Labels).ToDictionary(l => l.AccountId.Value, StringComparer.Ordinal);
+        var pulled = (await File.ReadAllLinesAsync(run.Accounts))
             .Where(line => line.Contains("phrases it keeps repeating", StringComparison.Ordinal))
             .Select(line => line.Split(',', 4))
             .ToArray();
@@ -127,7 +120,7 @@ public class QualityFloorTests
         // a match on many of the campaign's phrases ties them more firmly than the least evidence does. At the twins'
         // association for every match, one of them (12 of its 12 phrases the campaign's) stayed suspicious at risk 0.789.
         Assert.All(pulled, a => Assert.Equal("distillation", a[2]));
-        var campaigns = await File.ReadAllTextAsync(Path.Combine(dir["out"], "campaigns.json"));
+        var campaigns = await File.ReadAllTextAsync(run.Campaigns);
         Assert.Contains("keep repeating its wrapper", campaigns, StringComparison.Ordinal);
     }
 
@@ -136,12 +129,13 @@ public class QualityFloorTests
     {
         // Seed 1 is a tuning seed: this shows the wording join at work, not a floor. Its slow-style operator pays
         // with two cards and shares nothing else; the build before left it as two campaigns (pairwise recall 0.609).
-        using var dir = new TempDir();
-        var result = await SimulateAnalyseEvaluate(dir, "tiny", 1);
+        // Analysed with the fixed hashing key the input-order and embedding tests of tiny 1 use, so the three share one run.
+        var run = await Scenarios.Analyse(await Scenarios.Tiny(1), "--key-file", await Scenarios.HashKey());
+        var result = await Evaluate(run);
 
         Assert.All(result.Campaigns, c => Assert.Equal(1, c.PredictedClusters));
         AssertPairwiseFloors(result);
-        var campaigns = await File.ReadAllTextAsync(Path.Combine(dir["out"], "campaigns.json"));
+        var campaigns = await File.ReadAllTextAsync(run.Campaigns);
         Assert.Contains("keep repeating the same rare wrapper wording", campaigns, StringComparison.Ordinal);
     }
 
@@ -150,8 +144,7 @@ public class QualityFloorTests
     {
         // Three slow-style operators on aged residential accounts, each over two to four cards, run one script and
         // differ only in their wrappers' wording. Seed 205 was not used to set any parameter.
-        using var dir = new TempDir();
-        var result = await SimulateAnalyseEvaluate(dir, "low-and-slow", 205);
+        var result = await Evaluate(Scenarios.Simulate("low-and-slow", 205));
 
         // The linking issue's targets: pairwise floors, at most two parts per campaign, exchanges within 5 %.
         AssertPairwiseFloors(result);
@@ -164,11 +157,10 @@ public class QualityFloorTests
     [Fact]
     public async Task TheTinyScenarioDrivenByTheSharedCorporaMeetsTheSameFloors()
     {
-        using var dir = new TempDir();
         var shared = SharedData.Root;
-        AssertFloors(await SimulateAnalyseEvaluate(dir, 207,
+        AssertFloors(await Evaluate(Scenarios.Simulate("tiny", 207,
             "--organic-prompts", Path.Combine(shared, "organic"),
-            "--extraction-prompts", Path.Combine(shared, "extraction")));
+            "--extraction-prompts", Path.Combine(shared, "extraction"))));
     }
 }
 
@@ -178,7 +170,9 @@ public class ExplainCommandTests
     public async Task ExplainNamesTheSignalsOfAFlaggedAccountAndTheEvidenceOfItsCampaign()
     {
         using var dir = new TempDir();
-        var (db, campaignId, accountId) = await Cli.AnalysedTiny(dir, 202);
+        var run = await Scenarios.Analyse(await Scenarios.Tiny(201));
+        var db = run.Db;
+        var (campaignId, accountId) = await run.FirstCampaignAsync();
 
         var (code, text) = await Cli.RunCaptured(80, "explain", "--db", db, "--account", accountId);
         Assert.Equal(0, code);

@@ -3,32 +3,39 @@ using DistillGuard.Evaluation;
 namespace DistillGuard.EndToEnd.Tests;
 
 /// <summary>
-/// One analysis of the red-team log of provider A (traffic an independent generator wrote, `../shared/data/redteam`),
-/// shared by the tests that read it. Nothing in the detector was set from its individual accounts.
+/// The red-team log of provider A (traffic an independent generator wrote, `../shared/data/redteam`), analysed once under
+/// the sharing group's key and evaluated once for the tests that read it. Nothing in the detector was set from its
+/// individual accounts.
 /// </summary>
 public sealed class RedTeamProviderAFixture : IAsyncLifetime, IDisposable
 {
+    /// <summary>The sharing group's key phrase (fixed, so the run is reproducible).</summary>
+    internal const string Group = "red-team sharing group";
+
     private readonly TempDir _dir = new();
+
+    internal AnalysedScenario Run { get; private set; } = null!;
 
     public EvaluationResult Result { get; private set; } = null!;
 
-    public string Accounts => _dir["out/accounts.csv"];
+    public string Accounts => Run.Accounts;
 
     /// <summary>The DuckDB store of the run, fingerprinted with <see cref="Key"/>.</summary>
-    public string Db => _dir["a.duckdb"];
+    public string Db => Run.Db;
 
-    /// <summary>The sharing group's key (fixed, so the run is reproducible).</summary>
-    public string Key => _dir["group.key"];
+    /// <summary>The sharing group's key file.</summary>
+    public string Key { get; private set; } = null!;
 
+    /// <summary>A scratch folder of this fixture's tests, for what they write themselves (bundles, matches).</summary>
     public string this[string name] => _dir[name];
 
-    public static string Log(string provider) => Path.Combine(SharedData.Root, "redteam", provider);
+    public static string Log(string provider) => Scenarios.RedTeam(provider).Folder;
 
     public async Task InitializeAsync()
     {
-        await File.WriteAllBytesAsync(Key, System.Security.Cryptography.SHA256.HashData("red-team sharing group"u8));
-        Assert.Equal(0, await Cli.Run("analyze", "--input", Path.Combine(Log("provider-a"), "exchanges.jsonl.gz"), "--out", _dir["out"], "--db", Db, "--sharing-key-file", Key));
-        Result = Evaluator.Evaluate(AccountsCsv.Read(Accounts), LabelsCsv.Read(Path.Combine(Log("provider-a"), "labels.csv")));
+        Key = await Scenarios.Key(Group);
+        Run = await Scenarios.Analyse(Scenarios.RedTeam("provider-a"), "--sharing-key-file", Key);
+        Result = Run.Evaluate();
     }
 
     public Task DisposeAsync()
@@ -91,13 +98,11 @@ public sealed class RedTeamTests(RedTeamProviderAFixture run) : IClassFixture<Re
     public async Task CampaignsExportedAtProviderAFindTheSameOperatorsAccountsAtProviderBAndNoOrganicOne()
     {
         // The operators keep their curricula and frames at B, not their accounts, cards or addresses.
-        var b = run["b.duckdb"];
-        Assert.Equal(0, await Cli.Run("analyze", "--input", Path.Combine(RedTeamProviderAFixture.Log("provider-b"), "exchanges.jsonl.gz"),
-            "--out", run["b-out"], "--db", b, "--sharing-key-file", run.Key));
+        var b = await Scenarios.Analyse(Scenarios.RedTeam("provider-b"), "--sharing-key-file", run.Key);
         Assert.Equal(0, await Cli.Run("intel", "export", "--db", run.Db, "--all", "--tlp", "amber", "--key-file", run.Key, "--out", run["bundle.json"]));
-        Assert.Equal(0, await Cli.Run("intel", "match", "--db", b, "--bundle", run["bundle.json"], "--key-file", run.Key, "--out", run["match"]));
+        Assert.Equal(0, await Cli.Run("intel", "match", "--db", b.Db, "--bundle", run["bundle.json"], "--key-file", run.Key, "--out", run["match"]));
 
-        var labels = LabelsCsv.Read(Path.Combine(RedTeamProviderAFixture.Log("provider-b"), "labels.csv")).ToDictionary(l => l.AccountId.Value);
+        var labels = LabelsCsv.Read(b.Data.Labels).ToDictionary(l => l.AccountId.Value);
         var matched = (await File.ReadAllLinesAsync(run["match/matches.csv"])).Skip(1).Select(l => l.Split(',')[0]).ToHashSet(StringComparer.Ordinal);
         var campaign = labels.Values.Count(l => l.IsCampaign);
         var hits = matched.Count(a => labels[a].IsCampaign);

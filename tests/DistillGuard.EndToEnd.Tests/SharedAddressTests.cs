@@ -8,13 +8,11 @@ public class SharedAddressTests
     [Fact]
     public async Task UsersBehindAUniversityNatOrAPopularVpnExitAreNeverLinkedIntoACampaign()
     {
-        using var dir = new TempDir();
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "shared-nat", "--seed", "5", "--out", dir["data"]));
-        Assert.Equal(0, await Cli.Run("analyze", "--input", dir["data"], "--out", dir["out"]));
+        var run = await Scenarios.Analyse(await Scenarios.Simulate("shared-nat", 5));
 
-        var labels = LabelsCsv.Read(Path.Combine(dir["data"], "labels.csv")).ToDictionary(l => l.AccountId.Value);
+        var labels = LabelsCsv.Read(run.Data.Labels).ToDictionary(l => l.AccountId.Value);
         var accountsPerIp = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var line in await ExchangeLog.LinesAsync(dir["data"]))
+        foreach (var line in await run.Data.LinesAsync())
         {
             using var record = JsonDocument.Parse(line);
             var account = record.RootElement.GetProperty("account_id").GetString()!;
@@ -28,7 +26,7 @@ public class SharedAddressTests
         // The crowds: addresses that carry fifty or more ordinary users.
         var crowd = accountsPerIp.Values.Where(s => s.Count >= 50).SelectMany(s => s).ToHashSet(StringComparer.Ordinal);
         Assert.True(crowd.Count >= 500, $"only {crowd.Count} accounts behind shared addresses");
-        var verdicts = AccountsCsv.Read(Path.Combine(dir["out"], "accounts.csv"));
+        var verdicts = AccountsCsv.Read(run.Accounts);
         Assert.All(verdicts.Where(v => crowd.Contains(v.AccountId.Value)), v =>
         {
             Assert.True(string.IsNullOrEmpty(v.CampaignId), $"{v.AccountId.Value} linked into {v.CampaignId}");

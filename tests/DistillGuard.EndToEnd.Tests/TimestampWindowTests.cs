@@ -11,21 +11,23 @@ public class TimestampWindowTests
     public async Task RecordsDatedOutsideTheWindowAreRejectedWithTheReasonAndTheRunCompletesWithASmallReport()
     {
         using var dir = new TempDir();
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "209", "--out", dir["data"]));
-        var lines = (await ExchangeLog.LinesAsync(dir["data"])).ToList();
-        var template = JsonNode.Parse(lines[0])!.AsObject();
         var ahead = DateTimeOffset.UtcNow.AddDays(3).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         string[] stamps = ["9999-12-31T23:59:59Z", "0001-01-01T00:00:00Z", "1999-12-31T23:59:59Z", ahead];
-        foreach (var (stamp, i) in stamps.Select((s, i) => (s, i)))
+        var log = await (await Scenarios.Tiny(201)).CopyToAsync(dir, lines =>
         {
-            var record = template.DeepClone().AsObject();
-            record["event_id"] = $"edge-{i}";
-            record["timestamp"] = stamp;
-            lines.Add(record.ToJsonString());
-        }
+            var template = JsonNode.Parse(lines[0])!.AsObject();
+            foreach (var (stamp, i) in stamps.Select((s, i) => (s, i)))
+            {
+                var record = template.DeepClone().AsObject();
+                record["event_id"] = $"edge-{i}";
+                record["timestamp"] = stamp;
+                lines.Add(record.ToJsonString());
+            }
 
-        await File.WriteAllLinesAsync(dir["log.jsonl"], lines);
-        Assert.Equal(0, await Cli.Run("analyze", "--input", dir["log.jsonl"], "--out", dir["out"]));
+            return lines;
+        });
+        var lines = await log.LinesAsync();
+        Assert.Equal(0, await Cli.Run("analyze", "--input", log.Log, "--out", dir["out"]));
 
         var rejects = (await File.ReadAllLinesAsync(Path.Combine(dir["out"], "rejects.jsonl"))).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(4, rejects.Count);

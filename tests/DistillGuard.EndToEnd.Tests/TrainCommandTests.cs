@@ -10,15 +10,13 @@ namespace DistillGuard.EndToEnd.Tests;
 /// <summary>`train` through the real CLI: a model fitted on one simulated history, used by `analyze --model` on another.</summary>
 public class TrainCommandTests
 {
-    private static string Seed(int seed) => seed.ToString(CultureInfo.InvariantCulture);
-
     [Fact]
     public async Task AModelTrainedOnOneSeedMeetsTheQualityFloorsOnAnother()
     {
         using var dir = new TempDir();
         var model = dir["model.json"];
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", Seed(11), "--out", dir["train"]));
-        Assert.Equal(0, await Cli.Run("train", "--input", dir["train"], "--labels", Path.Combine(dir["train"], "labels.csv"), "--out", model));
+        var train = await Scenarios.Tiny(11);
+        Assert.Equal(0, await Cli.Run("train", "--input", train.Log, "--labels", train.Labels, "--out", model));
 
         var json = JsonNode.Parse(await File.ReadAllTextAsync(model))!;
         Assert.Equal("distillguard-scoring-model", (string?)json["format"]);
@@ -36,14 +34,14 @@ public class TrainCommandTests
         Assert.All(weights, w => Assert.True(SignalWeights.HasAllowedSign(w.Key, w.Value), $"{w.Key} = {w.Value}"));
         Assert.Contains(weights, w => Math.Abs(w.Value - SignalWeights.Get(ScoringParameters.Default, w.Key)) > 0.05);
 
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", Seed(204), "--out", dir["test"]));
-        Assert.Equal(0, await Cli.Run("analyze", "--input", dir["test"], "--out", dir["out"], "--model", model));
+        var test = await Scenarios.Tiny(201);
+        Assert.Equal(0, await Cli.Run("analyze", "--input", test.Log, "--out", dir["out"], "--model", model));
         using (var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir["out"], "summary.json"))))
         {
             Assert.StartsWith("trained-v2 sha256:", summary.RootElement.GetProperty("model_version").GetString(), StringComparison.Ordinal);
         }
 
-        var result = Evaluator.Evaluate(AccountsCsv.Read(Path.Combine(dir["out"], "accounts.csv")), LabelsCsv.Read(Path.Combine(dir["test"], "labels.csv")));
+        var result = new AnalysedScenario(test, dir["out"]).Evaluate();
         Assert.True(result.Precision >= 0.95, $"precision {result.Precision:0.000}");
         Assert.True(result.Recall >= 0.85, $"recall {result.Recall:0.000}");
         Assert.All(result.OrganicFprByKind, k => Assert.True(k.Rate <= 0.02, $"{k.Kind} FPR {k.Rate:0.000}"));
@@ -52,7 +50,7 @@ public class TrainCommandTests
         // The same analysis with the model's bias pushed far down flags nobody: analyze scores with the file it is given.
         json["bias"] = -40.0;
         await File.WriteAllTextAsync(dir["silenced.json"], json.ToJsonString());
-        Assert.Equal(0, await Cli.Run("analyze", "--input", dir["test"], "--out", dir["silenced"], "--model", dir["silenced.json"]));
+        Assert.Equal(0, await Cli.Run("analyze", "--input", test.Log, "--out", dir["silenced"], "--model", dir["silenced.json"]));
         Assert.DoesNotContain(AccountsCsv.Read(Path.Combine(dir["silenced"], "accounts.csv")), a => a.Verdict == Verdict.Distillation);
     }
 
