@@ -7,14 +7,14 @@ public sealed class BacktestCommandTests
     public async Task AStricterPolicyShowsTheAccountsItChangesAndTheOrganicOnesItWouldHit()
     {
         using var dir = new TempDir();
-        var (db, _, _) = await Cli.AnalysedTiny(dir, 3);
+        var run = await Scenarios.Analyse(await Scenarios.Tiny(201));
         await File.WriteAllTextAsync(dir["strict.json"], """
             {"version": "withhold-suspicious", "rules": [
               {"name": "member", "when": {"verdict": "distillation", "in_campaign": true}, "action": "block"},
               {"name": "suspicious", "when": {"verdict": "suspicious"}, "action": "withhold_reasoning", "expires_after_hours": 24}]}
             """);
 
-        var (code, text) = await Cli.RunCaptured(250, "backtest", "--db", db, "--policy", dir["strict.json"], "--labels", Path.Combine(dir["data"], "labels.csv"));
+        var (code, text) = await Cli.RunCaptured(250, "backtest", "--db", run.Db, "--policy", dir["strict.json"], "--labels", run.Data.Labels);
 
         Assert.Equal(0, code);
         Assert.Contains("candidate (withhold-suspicious)", text, StringComparison.Ordinal);

@@ -10,19 +10,19 @@ public sealed class DetectionOptionsTests
     public async Task ARunGivenTheOptionsItWroteReproducesItsVerdictsAndAChangedOptionChangesThem()
     {
         using var dir = new TempDir();
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "212", "--out", dir["data"]));
-        Assert.Equal(0, await Cli.Run("analyze", "--input", dir["data"], "--out", dir["first"], "--db", dir["runs.duckdb"]));
+        var data = (await Scenarios.Tiny(201)).Log;
+        Assert.Equal(0, await Cli.Run("analyze", "--input", data, "--out", dir["first"], "--db", dir["runs.duckdb"]));
         var written = Path.Combine(dir["first"], "detection_options.json");
         Assert.True(File.Exists(written));
 
-        Assert.Equal(0, await Cli.Run("analyze", "--input", dir["data"], "--out", dir["again"], "--db", dir["runs.duckdb"], "--options", written));
+        Assert.Equal(0, await Cli.Run("analyze", "--input", data, "--out", dir["again"], "--db", dir["runs.duckdb"], "--options", written));
         Assert.Equal(await File.ReadAllTextAsync(Path.Combine(dir["first"], "accounts.csv")), await File.ReadAllTextAsync(Path.Combine(dir["again"], "accounts.csv")));
 
         // With linking candidates required to be near certain, fewer accounts are linked and flagged.
         var strict = JsonNode.Parse(await File.ReadAllTextAsync(written))!;
         strict["scoring"]!["candidate_threshold"] = 0.999;
         await File.WriteAllTextAsync(dir["strict.json"], strict.ToJsonString());
-        Assert.Equal(0, await Cli.Run("analyze", "--input", dir["data"], "--out", dir["strict"], "--db", dir["runs.duckdb"], "--options", dir["strict.json"]));
+        Assert.Equal(0, await Cli.Run("analyze", "--input", data, "--out", dir["strict"], "--db", dir["runs.duckdb"], "--options", dir["strict.json"]));
         Assert.NotEqual(await File.ReadAllTextAsync(Path.Combine(dir["first"], "accounts.csv")), await File.ReadAllTextAsync(Path.Combine(dir["strict"], "accounts.csv")));
         Assert.Equal(0.999, (double)JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(dir["strict"], "detection_options.json")))!["scoring"]!["candidate_threshold"]!);
 
@@ -38,9 +38,7 @@ public sealed class DetectionOptionsTests
     {
         using var dir = new TempDir();
         await File.WriteAllTextAsync(dir["bad.json"], """{"linker": {"min_purity": 2}}""");
-        Assert.Equal(0, await Cli.Run("simulate", "--scenario", "tiny", "--seed", "212", "--out", dir["data"]));
-
-        var (code, errors) = await Cli.RunCapturingErrors("analyze", "--input", dir["data"], "--out", dir["out"], "--options", dir["bad.json"]);
+        var (code, errors) = await Cli.RunCapturingErrors("analyze", "--input", (await Scenarios.Tiny(201)).Log, "--out", dir["out"], "--options", dir["bad.json"]);
 
         Assert.NotEqual(0, code);
         Assert.Contains("bad.json", errors, StringComparison.Ordinal);
