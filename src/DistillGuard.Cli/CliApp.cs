@@ -14,6 +14,7 @@ public static class CliApp
         root.Subcommands.Add(TrainCommand.Build());
         root.Subcommands.Add(OptionsCommand.Build());
         root.Subcommands.Add(BacktestCommand.Build());
+        root.Subcommands.Add(ReplayCommand.Build());
         root.Subcommands.Add(EvaluateCommand.Build());
         root.Subcommands.Add(ExplainCommand.Build());
         root.Subcommands.Add(EvaluateSuiteCommand.Build());
