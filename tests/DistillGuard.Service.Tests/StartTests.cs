@@ -89,6 +89,7 @@ public sealed class StartTests
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(address + "/healthz")).StatusCode);
             await stop.CancelAsync();
             Assert.Equal(0, await run);
+            Assert.True(File.Exists(dir["distillguard.duckdb"]), "--db defaults to distillguard.duckdb beside the config");
         }
         finally
         {

@@ -1,5 +1,6 @@
 using DistillGuard.Core.Hosting;
 using DistillGuard.Service.Config;
+using DistillGuard.Service.State;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,10 +34,12 @@ public sealed record ServiceServerOptions(ServiceConfig Config, string DatabaseP
 public sealed class ServiceServer : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly ServiceRuntime runtime;
 
-    private ServiceServer(WebApplication app, IReadOnlyList<Uri> addresses)
+    private ServiceServer(WebApplication app, ServiceRuntime runtime, IReadOnlyList<Uri> addresses)
     {
         this.app = app;
+        this.runtime = runtime;
         Addresses = addresses;
     }
 
@@ -61,14 +64,22 @@ public sealed class ServiceServer : IAsyncDisposable
         builder.Services.AddOpenApi(o => o.AddOperationTransformer<RolesInOpenApi>());
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(options.LogLevel);
         var app = builder.Build();
-        app.UseRouting();
-        app.Use(new ServiceGate(new TokenRoles(options.Config.Tokens), app.Logger).InvokeAsync);
-        app.MapOpenApi("/openapi.json").Open();
-        app.MapGet("/healthz", () => ServiceResults.Ok(new Health("ok")))
-            .Open().WithSummary("200 {\"status\":\"ok\"} once the service is ready");
-        await app.StartAsync(ct);
+        var runtime = await ServiceRuntime.OpenAsync(options.Config, options.DatabasePath, options.Clock, app.Logger, ct);
+        try
+        {
+            app.UseRouting();
+            app.Use(new ServiceGate(new TokenRoles(options.Config.Tokens), app.Logger).InvokeAsync);
+            ServiceEndpoints.Map(app, options.Config, runtime, options.Clock);
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            await runtime.DisposeAsync();
+            throw;
+        }
+
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        return new ServiceServer(app, bound.Select(a => new Uri(a.EndsWith('/') ? a : a + "/")).ToArray());
+        return new ServiceServer(app, runtime, bound.Select(a => new Uri(a.EndsWith('/') ? a : a + "/")).ToArray());
     }
 
     /// <summary>Completes when the server stops (SIGINT/SIGTERM when hosted by the CLI, or <paramref name="ct"/>).</summary>
@@ -79,7 +90,6 @@ public sealed class ServiceServer : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+        await runtime.DisposeAsync();
     }
-
-    private sealed record Health(string Status);
 }
