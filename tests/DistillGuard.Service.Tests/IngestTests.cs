@@ -112,6 +112,8 @@ public sealed class IngestTests
         var status = await restarted.JsonAsync(HttpMethod.Get, "/v1/status", Role.Admin);
         Assert.Equal(7, status.GetProperty("exchanges").GetInt64());
         Assert.Equal(2, status.GetProperty("accounts").GetInt32());
+        // The restart relinks the replayed history before it serves, so verdicts are there without a relink request.
+        Assert.Equal(2, (await restarted.JsonAsync(HttpMethod.Get, "/v1/accounts/acct-2", Role.Analyst)).GetProperty("exchanges").GetInt64());
         Assert.Equal((0, 0, 5), Counts(await Post(restarted, Some.Ndjson(Five))));
         Assert.Equal((1, 0, 0), Counts(await Post(restarted, Some.Ndjson([Some.Record("c-1")]))));
         Assert.Equal(8, (await restarted.JsonAsync(HttpMethod.Get, "/v1/status", Role.Admin)).GetProperty("journal_records").GetInt64());

@@ -1,6 +1,9 @@
+using DistillGuard.Core.Model;
 using DistillGuard.Service.Config;
+using DistillGuard.Service.Decisions;
 using DistillGuard.Service.Ingest;
 using DistillGuard.Service.State;
+using DistillGuard.Service.Verdicts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,6 +15,7 @@ internal static class ServiceEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, ServiceConfig config, ServiceRuntime runtime, TimeProvider clock)
     {
+        var policy = DefaultPolicyOptions.Default;
         app.MapOpenApi("/openapi.json").Open();
         app.MapGet("/healthz", () => ServiceResults.Ok(new Health("ok")))
             .Open().WithSummary("200 {\"status\":\"ok\"} once the service is ready");
@@ -25,6 +29,39 @@ internal static class ServiceEndpoints
                 held => new StatusReply(held.Accounts, runtime.Accounts.Exchanges, runtime.Journal.Count), ct)))
             .For(Role.Analyst, Role.Admin)
             .WithSummary("Accounts and exchanges held, and records journalled");
+
+        var decide = new DecideEndpoint(runtime.Verdicts, policy, clock);
+        app.MapPost("/v1/decide", (Func<HttpContext, Task<IResult>>)decide.DecideAsync)
+            .For(Role.Gateway, Role.Admin)
+            .WithSummary("The decision for one request: {account_id, ...} → action, verdict, risk_score, campaign_id, reasons, policy_version, expires_at");
+
+        app.MapPost("/v1/relink", async (CancellationToken ct) => ServiceResults.Ok(await runtime.Relinker.RelinkAsync(ct)))
+            .For(Role.Admin)
+            .WithSummary("Runs linking and campaign judgement now; replies when done, with the counts");
+
+        app.MapGet("/v1/accounts/{account_id}", (string account_id) =>
+            {
+                var snapshot = runtime.Verdicts.Current;
+                return snapshot.Find(new AccountId(account_id)) is { } verdict
+                    ? ServiceResults.Ok(AccountView.Of(verdict, DefaultPolicy.Decide(verdict, clock.GetUtcNow(), policy), policy.Version, snapshot.Version))
+                    : ServiceResults.Error(StatusCodes.Status404NotFound, "no verdict for this account (never seen, or not relinked since it was)");
+            })
+            .For(Role.Analyst, Role.Admin)
+            .WithSummary("An account's verdict, risk, campaign, reasons and current action");
+
+        app.MapGet("/v1/campaigns", () => ServiceResults.Ok(runtime.Verdicts.Current.Campaigns.Select(CampaignView.Of).ToArray()))
+            .For(Role.Analyst, Role.Admin)
+            .WithSummary("Campaigns with accounts, exchanges, window and capability mix");
+
+        app.MapGet("/v1/campaigns/{campaign_id}", (string campaign_id) =>
+            {
+                var snapshot = runtime.Verdicts.Current;
+                return snapshot.FindCampaign(campaign_id) is { } campaign
+                    ? ServiceResults.Ok(CampaignDetailView.Of(campaign, snapshot))
+                    : ServiceResults.Error(StatusCodes.Status404NotFound, "no such campaign in the current verdicts");
+            })
+            .For(Role.Analyst, Role.Admin)
+            .WithSummary("One campaign with its evidence and members");
     }
 
     private sealed record Health(string Status);

@@ -1,22 +1,26 @@
 using DistillGuard.Core.Features;
 using DistillGuard.Service.Config;
 using DistillGuard.Service.Ingest;
+using DistillGuard.Service.Verdicts;
 using Microsoft.Extensions.Logging;
 
 namespace DistillGuard.Service.State;
 
 /// <summary>
-/// What the service holds between requests: the journal, the accounts' states and the ingest writer. Opening it replays
-/// the journal into the states (nothing lost, nothing counted twice: the journal holds each event id once); disposing it
-/// finishes the queued batches and closes the store.
+/// What the service holds between requests: the journal, the accounts' states, the ingest writer, the verdicts and the
+/// relinker. Opening it replays the journal into the states (nothing lost, nothing counted twice: the journal holds each
+/// event id once), relinks once so decisions start from the stored history, and starts the background relink; disposing
+/// it stops the relinker, finishes the queued batches and closes the store.
 /// </summary>
 internal sealed class ServiceRuntime : IAsyncDisposable
 {
-    private ServiceRuntime(ExchangeJournal journal, LiveAccounts accounts, IngestWriter writer)
+    private ServiceRuntime(ExchangeJournal journal, LiveAccounts accounts, IngestWriter writer, VerdictBoard verdicts, Relinker relinker)
     {
         Journal = journal;
         Accounts = accounts;
         Writer = writer;
+        Verdicts = verdicts;
+        Relinker = relinker;
     }
 
     public ExchangeJournal Journal { get; }
@@ -25,6 +29,11 @@ internal sealed class ServiceRuntime : IAsyncDisposable
 
     public IngestWriter Writer { get; }
 
+    /// <summary>The verdicts deciding reads.</summary>
+    public VerdictBoard Verdicts { get; }
+
+    public Relinker Relinker { get; }
+
     public static async Task<ServiceRuntime> OpenAsync(ServiceConfig config, string databasePath, TimeProvider clock, ILogger logger, CancellationToken ct)
     {
         var journal = new ExchangeJournal(databasePath, clock);
@@ -32,7 +41,15 @@ internal sealed class ServiceRuntime : IAsyncDisposable
         try
         {
             await ReplayAsync(journal, accounts, ct);
-            return new ServiceRuntime(journal, accounts, new IngestWriter(accounts, journal, config.IngestQueueBatches, logger));
+            var verdicts = new VerdictBoard();
+            var relinker = new Relinker(accounts, verdicts, clock, logger);
+            if (accounts.Exchanges > 0)
+            {
+                await relinker.RelinkAsync(ct);
+            }
+
+            relinker.Start(config.Relink);
+            return new ServiceRuntime(journal, accounts, new IngestWriter(accounts, journal, config.IngestQueueBatches, logger), verdicts, relinker);
         }
         catch
         {
@@ -44,6 +61,7 @@ internal sealed class ServiceRuntime : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Relinker.DisposeAsync();
         await Writer.DisposeAsync();
         Journal.Dispose();
         Accounts.Dispose();
