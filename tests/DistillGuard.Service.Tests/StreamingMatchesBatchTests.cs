@@ -1,11 +1,8 @@
-using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
 using DistillGuard.Cli;
 using DistillGuard.Core.Model;
 using DistillGuard.Evaluation;
 using DistillGuard.Service.Config;
-using DistillGuard.Simulation;
 
 namespace DistillGuard.Service.Tests;
 
@@ -15,26 +12,17 @@ namespace DistillGuard.Service.Tests;
 /// </summary>
 public sealed class StreamingMatchesBatchTests
 {
-    private const int LinesPerPost = 1000;
-
     [Fact]
     public async Task AfterARelinkTheServiceGivesBatchVerdictsAndActsOnCampaignAccountsOnly()
     {
         using var dir = new TempDir();
-        var simulated = Simulator.Run(new SimulationOptions("tiny", 5, dir["data"], null, null));
+        var simulated = TinyScenario.Simulate(dir["data"]);
         Assert.Equal(0, await CliApp.RunAsync(["analyze", "--input", dir["data"], "--out", dir["out"]]));
         var batch = AccountsCsv.Read(Path.Combine(dir["out"], "accounts.csv")).ToDictionary(a => a.AccountId.Value);
         var labels = LabelsCsv.Read(simulated.LabelsPath);
 
         await using var server = await RunningServer.StartAsync(dir["service.duckdb"]);
-        var sent = 0L;
-        foreach (var chunk in Lines(simulated.ExchangesPath).Chunk(LinesPerPost))
-        {
-            var reply = await server.JsonAsync(HttpMethod.Post, "/v1/exchanges", Role.Gateway, string.Join("\n", chunk), "application/x-ndjson");
-            Assert.Equal(chunk.Length, reply.GetProperty("accepted").GetInt32());
-            sent += chunk.Length;
-        }
-
+        var sent = await TinyScenario.StreamAsync(server, simulated);
         var relink = await server.JsonAsync(HttpMethod.Post, "/v1/relink", Role.Admin, "");
         Assert.Equal(sent, relink.GetProperty("exchanges").GetInt64());
         Assert.Equal(batch.Count, relink.GetProperty("accounts").GetInt32());
@@ -78,17 +66,5 @@ public sealed class StreamingMatchesBatchTests
         var organicAccounts = labels.Count - campaignAccounts;
         Assert.True(campaignActed >= 0.8 * campaignAccounts, $"{campaignActed} of {campaignAccounts} campaign accounts acted on");
         Assert.True(organicAllowed >= 0.98 * organicAccounts, $"{organicAllowed} of {organicAccounts} organic accounts allowed");
-    }
-
-    private static IEnumerable<string> Lines(string gzipPath)
-    {
-        using var reader = new StreamReader(new GZipStream(File.OpenRead(gzipPath), CompressionMode.Decompress), Encoding.UTF8);
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0)
-            {
-                yield return line;
-            }
-        }
     }
 }

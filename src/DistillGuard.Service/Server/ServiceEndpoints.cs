@@ -1,4 +1,5 @@
 using DistillGuard.Core.Model;
+using DistillGuard.Service.Audit;
 using DistillGuard.Service.Config;
 using DistillGuard.Service.Decisions;
 using DistillGuard.Service.Ingest;
@@ -15,7 +16,7 @@ internal static class ServiceEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, ServiceConfig config, ServiceRuntime runtime, TimeProvider clock)
     {
-        var policy = DefaultPolicyOptions.Default;
+        var policy = runtime.Policy;
         app.MapOpenApi("/openapi.json").Open();
         app.MapGet("/healthz", () => ServiceResults.Ok(new Health("ok")))
             .Open().WithSummary("200 {\"status\":\"ok\"} once the service is ready");
@@ -62,7 +63,29 @@ internal static class ServiceEndpoints
             })
             .For(Role.Analyst, Role.Admin)
             .WithSummary("One campaign with its evidence and members");
+
+        app.MapGet("/v1/audit", (long? after, int? limit) =>
+            {
+                var size = Math.Clamp(limit ?? AuditPageSize, 1, MaxAuditPageSize);
+                var page = runtime.Audit.Page(Math.Max(0, after ?? 0), size);
+                return ServiceResults.Ok(new AuditPage(page, page.Count < size ? null : page[^1].Seq));
+            })
+            .For(Role.Admin)
+            .WithSummary("The audit log in order, a page at a time: ?after=SEQ&limit=N; next is the after of the next page");
+
+        app.MapGet("/v1/audit/verify", () => ServiceResults.Ok(runtime.Audit.Verify()))
+            .For(Role.Admin)
+            .WithSummary("{valid: true, entries: N}, or the first entry whose hash does not chain (first_invalid) and why");
     }
+
+    /// <summary>Audit entries a page holds when the request names no limit.</summary>
+    private const int AuditPageSize = 100;
+
+    /// <summary>The most audit entries one page holds.</summary>
+    private const int MaxAuditPageSize = 1000;
+
+    /// <summary>A page of the audit log.</summary>
+    private sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, long? Next);
 
     private sealed record Health(string Status);
 

@@ -34,7 +34,7 @@ internal sealed class ExchangeJournal : IExchangeSource, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         this.clock = clock;
-        connection = EmbeddedDatabase.Open(path, "the service store", Schema);
+        connection = EmbeddedDatabase.Open(path, "the service store", Schema, Audit.AuditLog.Schema);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT coalesce(max(seq), 0) FROM service_exchanges";
         lastSequence = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -98,6 +98,16 @@ internal sealed class ExchangeJournal : IExchangeSource, IDisposable
             }
 
             await Task.Yield();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on the store's connection, serialised with every other call (the audit log shares the file).</summary>
+    public T Use<T>(Func<DuckDBConnection, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        lock (gate)
+        {
+            return work(connection);
         }
     }
 

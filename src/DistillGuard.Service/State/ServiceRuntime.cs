@@ -1,5 +1,7 @@
 using DistillGuard.Core.Features;
+using DistillGuard.Service.Audit;
 using DistillGuard.Service.Config;
+using DistillGuard.Service.Decisions;
 using DistillGuard.Service.Ingest;
 using DistillGuard.Service.Verdicts;
 using Microsoft.Extensions.Logging;
@@ -14,8 +16,9 @@ namespace DistillGuard.Service.State;
 /// </summary>
 internal sealed class ServiceRuntime : IAsyncDisposable
 {
-    private ServiceRuntime(ExchangeJournal journal, LiveAccounts accounts, IngestWriter writer, VerdictBoard verdicts, Relinker relinker)
+    private ServiceRuntime(ExchangeJournal journal, LiveAccounts accounts, IngestWriter writer, VerdictBoard verdicts, Relinker relinker, AuditLog audit)
     {
+        Audit = audit;
         Journal = journal;
         Accounts = accounts;
         Writer = writer;
@@ -34,6 +37,12 @@ internal sealed class ServiceRuntime : IAsyncDisposable
 
     public Relinker Relinker { get; }
 
+    /// <summary>Every action taken, hash-chained.</summary>
+    public AuditLog Audit { get; }
+
+    /// <summary>The built-in default policy's options.</summary>
+    public DefaultPolicyOptions Policy { get; } = DefaultPolicyOptions.Default;
+
     public static async Task<ServiceRuntime> OpenAsync(ServiceConfig config, string databasePath, TimeProvider clock, ILogger logger, CancellationToken ct)
     {
         var journal = new ExchangeJournal(databasePath, clock);
@@ -42,14 +51,15 @@ internal sealed class ServiceRuntime : IAsyncDisposable
         {
             await ReplayAsync(journal, accounts, ct);
             var verdicts = new VerdictBoard();
-            var relinker = new Relinker(accounts, verdicts, clock, logger);
+            var audit = new AuditLog(journal, clock);
+            var relinker = new Relinker(accounts, verdicts, audit, DefaultPolicyOptions.Default, clock, logger);
             if (accounts.Exchanges > 0)
             {
                 await relinker.RelinkAsync(ct);
             }
 
             relinker.Start(config.Relink);
-            return new ServiceRuntime(journal, accounts, new IngestWriter(accounts, journal, config.IngestQueueBatches, logger), verdicts, relinker);
+            return new ServiceRuntime(journal, accounts, new IngestWriter(accounts, journal, config.IngestQueueBatches, logger), verdicts, relinker, audit);
         }
         catch
         {
