@@ -20,6 +20,9 @@ public sealed record ServiceConfig(IReadOnlyList<ServiceToken> Tokens, string? P
     /// <summary>The Retry-After of a 429 when the file names none.</summary>
     public const int DefaultRetryAfterSeconds = 1;
 
+    /// <summary>The policy decisions apply: the file's, or the built-in default.</summary>
+    public Decisions.IDecisionPolicy Policy { get; init; } = new Decisions.BuiltInPolicy(Decisions.DefaultPolicyOptions.Default);
+
     /// <summary>Largest request body; a larger one gets 413.</summary>
     public long MaxBodyBytes { get; init; } = DefaultMaxBodyBytes;
 

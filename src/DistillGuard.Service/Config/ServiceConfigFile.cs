@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using DistillGuard.Service.Decisions;
 
 namespace DistillGuard.Service.Config;
 
@@ -9,41 +10,16 @@ namespace DistillGuard.Service.Config;
 /// </summary>
 public static class ServiceConfigFile
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-    };
-
     public static ServiceConfig Load(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidDataException($"cannot read service config '{path}': {ex.Message}", ex);
-        }
-
+        var text = StrictJson.ReadText(path, "service config");
         return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
     /// <param name="folder">Where a relative <c>policy</c> path is resolved.</param>
     public static ServiceConfig Parse(string json, string source, string folder)
     {
-        ConfigDto dto;
-        try
-        {
-            dto = JsonSerializer.Deserialize<ConfigDto>(json, Json) ?? throw Fault(source, "(root)", "the file is empty");
-        }
-        catch (JsonException ex)
-        {
-            throw Fault(source, string.IsNullOrEmpty(ex.Path) ? "(root)" : ex.Path.TrimStart('$', '.'), "not valid: " + ex.Message);
-        }
+        var dto = StrictJson.Deserialize<ConfigDto>(json, (field, problem) => Fault(source, field, problem));
 
         var tokens = Tokens(dto.Tokens, source);
         var policy = Policy(dto.Policy, folder, source);
@@ -55,6 +31,7 @@ public static class ServiceConfigFile
 
         return new ServiceConfig(tokens, policy, TimeSpan.FromSeconds(relink))
         {
+            Policy = policy is null ? new BuiltInPolicy(DefaultPolicyOptions.Default) : PolicyFile.Load(policy),
             MaxBodyBytes = Positive(dto.MaxBodyBytes, ServiceConfig.DefaultMaxBodyBytes, "max_body_bytes", source),
             IngestQueueBatches = (int)Positive(dto.IngestQueueBatches, ServiceConfig.DefaultIngestQueueBatches, "ingest_queue_batches", source),
             RetryAfterSeconds = (int)Positive(dto.RetryAfterSeconds, ServiceConfig.DefaultRetryAfterSeconds, "retry_after_seconds", source),
@@ -120,8 +97,7 @@ public static class ServiceConfigFile
             throw Fault(source, "policy", $"file '{path}' is missing");
         }
 
-        // Policy files (and shadow mode) are not implemented yet: refusing one is safer than enforcing something else.
-        throw Fault(source, "policy", "policy files are not supported yet; leave 'policy' out to use the built-in default policy");
+        return path;
     }
 
     private static long Positive(long? value, long fallback, string field, string source) =>

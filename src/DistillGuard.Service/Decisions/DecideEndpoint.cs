@@ -11,16 +11,19 @@ public sealed record DecideRequest(
     string? AccountId, string? ClientIp = null, string? UserAgent = null, string? Model = null, string? OrganizationId = null,
     string? ApiKeyId = null, string? PaymentFingerprint = null, long? MaxTokens = null, string? SystemPrompt = null, string? Prompt = null);
 
-/// <summary>The contract's reply to <c>POST /v1/decide</c>, plus the version of the verdicts it read (<c>verdict_version</c>).</summary>
+/// <summary>
+/// The contract's reply to <c>POST /v1/decide</c>, plus the version of the verdicts it read (<c>verdict_version</c>) and,
+/// when the policy runs in shadow mode, the action it would have taken (<c>shadow_action</c>).
+/// </summary>
 public sealed record DecisionReply(
     string DecisionId, string AccountId, string Action, string Verdict, double RiskScore, string? CampaignId,
-    IReadOnlyList<string> Reasons, string PolicyVersion, DateTimeOffset? ExpiresAt, long VerdictVersion);
+    IReadOnlyList<string> Reasons, string PolicyVersion, DateTimeOffset? ExpiresAt, long VerdictVersion, string? ShadowAction);
 
 /// <summary>
-/// <c>POST /v1/decide</c>: reads the current verdict snapshot (never waits on linking) and applies the default policy.
+/// <c>POST /v1/decide</c>: reads the current verdict snapshot (never waits on linking) and applies the policy (in shadow mode the reply is <c>allow</c>).
 /// An account without a verdict gets <c>allow</c>.
 /// </summary>
-internal sealed class DecideEndpoint(IVerdictSource verdicts, DefaultPolicyOptions policy, TimeProvider clock)
+internal sealed class DecideEndpoint(IVerdictSource verdicts, IDecisionPolicy policy, TimeProvider clock)
 {
     public async Task<IResult> DecideAsync(HttpContext context)
     {
@@ -45,7 +48,8 @@ internal sealed class DecideEndpoint(IVerdictSource verdicts, DefaultPolicyOptio
 
         var snapshot = verdicts.Current;
         var verdict = snapshot.Find(new AccountId(request.AccountId));
-        var decision = DefaultPolicy.Decide(verdict, clock.GetUtcNow(), policy);
+        var wanted = policy.Decide(verdict, clock.GetUtcNow());
+        var decision = policy.Applied(wanted);
         return ServiceResults.Ok(new DecisionReply(
             Guid.NewGuid().ToString("N"),
             request.AccountId,
@@ -56,6 +60,7 @@ internal sealed class DecideEndpoint(IVerdictSource verdicts, DefaultPolicyOptio
             decision.Reasons,
             policy.Version,
             decision.ExpiresAt,
-            snapshot.Version));
+            snapshot.Version,
+            policy.Shadow ? wanted.Action.ToContract() : null));
     }
 }

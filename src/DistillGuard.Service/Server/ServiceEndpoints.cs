@@ -44,7 +44,7 @@ internal static class ServiceEndpoints
             {
                 var snapshot = runtime.Verdicts.Current;
                 return snapshot.Find(new AccountId(account_id)) is { } verdict
-                    ? ServiceResults.Ok(AccountView.Of(verdict, DefaultPolicy.Decide(verdict, clock.GetUtcNow(), policy), policy.Version, snapshot.Version))
+                    ? ServiceResults.Ok(AccountView.Of(verdict, policy.Applied(policy.Decide(verdict, clock.GetUtcNow())), policy.Version, snapshot.Version))
                     : ServiceResults.Error(StatusCodes.Status404NotFound, "no verdict for this account (never seen, or not relinked since it was)");
             })
             .For(Role.Analyst, Role.Admin)

@@ -40,8 +40,8 @@ internal sealed class ServiceRuntime : IAsyncDisposable
     /// <summary>Every action taken, hash-chained.</summary>
     public AuditLog Audit { get; }
 
-    /// <summary>The built-in default policy's options.</summary>
-    public DefaultPolicyOptions Policy { get; } = DefaultPolicyOptions.Default;
+    /// <summary>The policy decisions apply.</summary>
+    public required IDecisionPolicy Policy { get; init; }
 
     public static async Task<ServiceRuntime> OpenAsync(ServiceConfig config, string databasePath, TimeProvider clock, ILogger logger, CancellationToken ct)
     {
@@ -52,14 +52,14 @@ internal sealed class ServiceRuntime : IAsyncDisposable
             await ReplayAsync(journal, accounts, ct);
             var verdicts = new VerdictBoard();
             var audit = new AuditLog(journal, clock);
-            var relinker = new Relinker(accounts, verdicts, audit, DefaultPolicyOptions.Default, clock, logger);
+            var relinker = new Relinker(accounts, verdicts, audit, config.Policy, clock, logger);
             if (accounts.Exchanges > 0)
             {
                 await relinker.RelinkAsync(ct);
             }
 
             relinker.Start(config.Relink);
-            return new ServiceRuntime(journal, accounts, new IngestWriter(accounts, journal, config.IngestQueueBatches, logger), verdicts, relinker, audit);
+            return new ServiceRuntime(journal, accounts, new IngestWriter(accounts, journal, config.IngestQueueBatches, logger), verdicts, relinker, audit) { Policy = config.Policy };
         }
         catch
         {

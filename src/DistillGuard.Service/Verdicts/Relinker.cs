@@ -32,12 +32,12 @@ internal sealed class Relinker : IAsyncDisposable
     private readonly TimeProvider clock;
     private readonly ILogger logger;
     private readonly AuditLog audit;
-    private readonly DefaultPolicyOptions policy;
+    private readonly IDecisionPolicy policy;
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private readonly CancellationTokenSource stopping = new();
     private Task loop = Task.CompletedTask;
 
-    public Relinker(LiveAccounts accounts, VerdictBoard board, AuditLog audit, DefaultPolicyOptions policy, TimeProvider clock, ILogger logger)
+    public Relinker(LiveAccounts accounts, VerdictBoard board, AuditLog audit, IDecisionPolicy policy, TimeProvider clock, ILogger logger)
     {
         this.audit = audit;
         this.policy = policy;
@@ -84,13 +84,13 @@ internal sealed class Relinker : IAsyncDisposable
         var changes = new List<AuditRecord>();
         foreach (var verdict in verdicts)
         {
-            var decision = DefaultPolicy.Decide(verdict, now, policy);
+            var decision = policy.Decide(verdict, now);
             var subject = AuditSubjects.Account(verdict.AccountId);
             var action = decision.Action.ToContract();
             if (!string.Equals(action, audit.CurrentAction(subject) ?? DecisionAction.Allow.ToContract(), StringComparison.Ordinal))
             {
                 var detail = new PolicyActionDetail(verdict.Verdict.ToContract(), verdict.RiskScore, verdict.CampaignId?.Value, decision.Reasons, version, decision.ExpiresAt);
-                changes.Add(new AuditRecord("policy:" + policy.Version, subject, action, JsonSerializer.Serialize(detail, ServiceResults.Json)));
+                changes.Add(new AuditRecord(Policies.Actor(policy), subject, action, JsonSerializer.Serialize(detail, ServiceResults.Json)));
             }
         }
 
