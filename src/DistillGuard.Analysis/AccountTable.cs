@@ -3,8 +3,8 @@ using DistillGuard.Core.Model;
 
 namespace DistillGuard.Analysis;
 
-/// <summary>The per-account states of a run, plus names for the few hashed values reports show.</summary>
-internal sealed class AccountTable
+/// <summary>The per-account states of a run held in memory, plus names for the few hashed values reports show. Not thread-safe: one writer at a time.</summary>
+public sealed class AccountTable : IAccountStateStore
 {
     private const int MaxNames = 10_000;
     private readonly Dictionary<AccountId, AccountState> _states = [];
@@ -16,6 +16,7 @@ internal sealed class AccountTable
 
     public void Add(Exchange exchange, in ExchangeSignals signals)
     {
+        ArgumentNullException.ThrowIfNull(exchange);
         var attributes = ExchangeAttributes.Of(exchange);
         if (!_states.TryGetValue(exchange.AccountId, out var state))
         {
@@ -31,6 +32,8 @@ internal sealed class AccountTable
     }
 
     public AccountState this[AccountId id] => _states[id];
+
+    public AccountState? Find(AccountId id) => _states.GetValueOrDefault(id);
 
     public string ModelName(ulong hash) => _modelNames.GetValueOrDefault(hash, "(other)");
 

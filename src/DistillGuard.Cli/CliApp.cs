@@ -22,6 +22,7 @@ public static class CliApp
         root.Subcommands.Add(BenchCommand.Build());
         root.Subcommands.Add(BenchLinkCommand.Build());
         root.Subcommands.Add(TaxiiCommand.Build());
+        root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(IntelCommand.Build(IntelShareCommands.Export(), IntelShareCommands.Match()));
         return root;
     }

@@ -77,11 +77,7 @@ public sealed class ExchangeLogReader
     private Exchange? Admit(string file, RecordOutcome outcome)
     {
         Interlocked.Increment(ref _read);
-        var result = outcome.Result;
-        if (result.Exchange is { } timed && _options.Window.Reason(timed.Timestamp) is { } outside)
-        {
-            result = ValidationResult.Reject(outside, timed.EventId);
-        }
+        var result = ExchangeRecord.Windowed(outcome.Result, _options.Window);
 
         if (result.Exchange is not { } exchange)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CsCheck;
+using DistillGuard.Core.Hosting;
 using DistillGuard.Taxii.Config;
 using DistillGuard.Taxii.Protocol;
 using DistillGuard.Taxii.Server;

@@ -11,13 +11,37 @@ namespace DistillGuard.Ingest.Dedup;
 /// Collision risk: with n ids the chance that any two distinct ids share a hash is about n²/2⁶⁵;
 /// for n = 5×10⁷ that is ≈ 7×10⁻⁵ per run, and a collision only miscounts one record as a duplicate.
 /// </summary>
-internal sealed class EventIdSet
+public sealed class EventIdSet
 {
     private ulong[] _slots = new ulong[1 << 16];
     private int _count;
     private bool _hasZero; // 0 marks an empty slot, so the (unlikely) zero hash is kept aside
 
     public int Count => _count + (_hasZero ? 1 : 0);
+
+    /// <summary>Whether the id (or an id with the same hash) is present.</summary>
+    public bool Contains(string id)
+    {
+        var hash = Hash(id);
+        if (hash == 0)
+        {
+            return _hasZero;
+        }
+
+        var mask = _slots.Length - 1;
+        var i = Home(_slots, hash);
+        while (_slots[i] != 0)
+        {
+            if (_slots[i] == hash)
+            {
+                return true;
+            }
+
+            i = (i + 1) & mask;
+        }
+
+        return false;
+    }
 
     /// <summary>Adds the id; false when it (or an id with the same hash) was already present.</summary>
     public bool Add(string id)
@@ -69,9 +93,7 @@ internal sealed class EventIdSet
     private static bool Insert(ulong[] slots, ulong hash)
     {
         var mask = slots.Length - 1;
-        // Fibonacci scrambling of the high bits spreads clustered hashes; linear probing after that.
-        var shift = 64 - BitOperations.Log2((uint)slots.Length);
-        var i = (int)((hash * 0x9E3779B97F4A7C15UL) >> shift);
+        var i = Home(slots, hash);
         while (true)
         {
             var slot = slots[i];
@@ -89,6 +111,9 @@ internal sealed class EventIdSet
             i = (i + 1) & mask;
         }
     }
+
+    // Fibonacci scrambling of the high bits spreads clustered hashes; linear probing after that.
+    private static int Home(ulong[] slots, ulong hash) => (int)((hash * 0x9E3779B97F4A7C15UL) >> (64 - BitOperations.Log2((uint)slots.Length)));
 
     private void Grow()
     {

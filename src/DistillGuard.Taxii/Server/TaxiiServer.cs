@@ -1,3 +1,4 @@
+using DistillGuard.Core.Hosting;
 using DistillGuard.Taxii.Config;
 using DistillGuard.Taxii.Storage;
 using Microsoft.AspNetCore.Builder;

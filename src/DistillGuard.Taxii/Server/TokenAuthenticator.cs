@@ -40,17 +40,7 @@ public sealed class TokenAuthenticator
     }
 
     /// <summary>The token of an <c>Authorization: Bearer ...</c> header value, or null.</summary>
-    public static string? BearerToken(string? authorization)
-    {
-        const string Scheme = "Bearer ";
-        if (authorization is null || !authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var token = authorization[Scheme.Length..].Trim();
-        return token.Length == 0 ? null : token;
-    }
+    public static string? BearerToken(string? authorization) => Core.Hosting.BearerHeader.Token(authorization);
 
     private static byte[] Digest(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using DistillGuard.Storage;
 using DistillGuard.Taxii.Protocol;
 using DuckDB.NET.Data;
 
@@ -33,22 +34,9 @@ public sealed class TaxiiObjectStore : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        connection = new DuckDBConnection(new DuckDBConnectionStringBuilder { DataSource = path }.ConnectionString);
-        try
-        {
-            connection.Open();
-            Execute("SET autoinstall_known_extensions = false");
-            Execute("SET autoload_known_extensions = false");
-            Execute(Schema);
-            Execute(StatusSchema);
-            using var command = Command("SELECT coalesce(max(seq), 0) FROM taxii_objects");
-            lastSequence = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
-        catch (Exception ex)
-        {
-            connection.Dispose();
-            throw new IOException($"cannot open TAXII store '{path}': {ex.Message}", ex);
-        }
+        connection = EmbeddedDatabase.Open(path, "TAXII store", Schema, StatusSchema);
+        using var command = Command("SELECT coalesce(max(seq), 0) FROM taxii_objects");
+        lastSequence = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -204,12 +192,6 @@ public sealed class TaxiiObjectStore : IDisposable
         DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc), TimeSpan.Zero),
         var other => throw new InvalidCastException($"column {reader.GetName(ordinal)} holds {other.GetType()}, not a timestamp"),
     };
-
-    private void Execute(string sql)
-    {
-        using var command = Command(sql);
-        command.ExecuteNonQuery();
-    }
 
     private DuckDBCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {

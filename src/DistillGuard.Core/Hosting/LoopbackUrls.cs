@@ -1,10 +1,11 @@
 using System.Net;
 
-namespace DistillGuard.Taxii.Server;
+namespace DistillGuard.Core.Hosting;
 
-/// <summary>Checks listen URLs: plain <c>http://</c> on a loopback host only, so the server is never exposed without a TLS proxy.</summary>
-internal static class LoopbackUrls
+/// <summary>Checks listen URLs: plain <c>http://</c> on a loopback host only, so a server (TAXII, the online service) is never exposed without a TLS proxy.</summary>
+public static class LoopbackUrls
 {
+    /// <summary>The URLs of a <c>;</c>-separated list; an <see cref="ArgumentException"/> names the first that is not http:// on loopback.</summary>
     public static string[] Parse(string urls)
     {
         var list = (urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -28,5 +29,22 @@ internal static class LoopbackUrls
         }
 
         return list;
+    }
+}
+
+/// <summary>Reads the token of an <c>Authorization: Bearer ...</c> header.</summary>
+public static class BearerHeader
+{
+    /// <summary>The token, or null when the header is missing, of another scheme or empty.</summary>
+    public static string? Token(string? authorization)
+    {
+        const string Scheme = "Bearer ";
+        if (authorization is null || !authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var token = authorization[Scheme.Length..].Trim();
+        return token.Length == 0 ? null : token;
     }
 }

@@ -1,0 +1,23 @@
+using DistillGuard.Core.Model;
+using DistillGuard.Core.Quantification;
+using DistillGuard.Core.Scoring;
+
+namespace DistillGuard.Analysis;
+
+/// <summary>Every account's verdict and the campaigns found, measured: what population-wide detection concludes.</summary>
+public sealed record PopulationVerdicts(IReadOnlyList<AccountVerdict> Accounts, IReadOnlyList<CampaignSummary> Campaigns);
+
+/// <summary>
+/// The population-wide half of detection (linking, campaign judgement, verdicts, campaign measures) over the accounts'
+/// states, with the same code the batch host runs (<see cref="AccountScoring"/>, <see cref="CampaignQuantifier"/>),
+/// for hosts that hold states themselves. Campaign breakdowns that need stored exchanges (timeline, ASNs) are left empty.
+/// </summary>
+public static class PopulationDetection
+{
+    public static PopulationVerdicts Run(AccountTable table, ScoringParameters parameters, ApiPrices prices)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var scored = AccountScoring.Score(table, parameters);
+        return new PopulationVerdicts(scored.Verdicts.Accounts, CampaignQuantifier.Summarise(scored, table, null, "", prices));
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json;
+using DistillGuard.Service.Decisions;
+
+namespace DistillGuard.Service.Config;
+
+/// <summary>
+/// Reads <c>service.json</c>. Every fault is an <see cref="InvalidDataException"/> that names the file and the field
+/// (<c>tokens[1].role</c>, <c>relink_seconds</c>, ...), so a bad config is refused at start with the place to fix.
+/// </summary>
+public static class ServiceConfigFile
+{
+    public static ServiceConfig Load(string path)
+    {
+        var text = StrictJson.ReadText(path, "service config");
+        return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    /// <param name="folder">Where a relative <c>policy</c> path is resolved.</param>
+    public static ServiceConfig Parse(string json, string source, string folder)
+    {
+        var dto = StrictJson.Deserialize<ConfigDto>(json, (field, problem) => Fault(source, field, problem));
+
+        var tokens = Tokens(dto.Tokens, source);
+        var policy = Policy(dto.Policy, folder, source);
+        var relink = dto.RelinkSeconds ?? ServiceConfig.DefaultRelinkSeconds;
+        if (relink <= 0)
+        {
+            throw Fault(source, "relink_seconds", "must be a positive number of seconds");
+        }
+
+        return new ServiceConfig(tokens, policy, TimeSpan.FromSeconds(relink))
+        {
+            Policy = policy is null ? new BuiltInPolicy(DefaultPolicyOptions.Default) : PolicyFile.Load(policy),
+            MaxBodyBytes = Positive(dto.MaxBodyBytes, ServiceConfig.DefaultMaxBodyBytes, "max_body_bytes", source),
+            IngestQueueBatches = (int)Positive(dto.IngestQueueBatches, ServiceConfig.DefaultIngestQueueBatches, "ingest_queue_batches", source),
+            RetryAfterSeconds = (int)Positive(dto.RetryAfterSeconds, ServiceConfig.DefaultRetryAfterSeconds, "retry_after_seconds", source),
+        };
+    }
+
+    private static ServiceToken[] Tokens(IReadOnlyList<TokenDto?>? list, string source)
+    {
+        if (list is null || list.Count == 0)
+        {
+            throw Fault(source, "tokens", "at least one token is needed");
+        }
+
+        var tokens = new ServiceToken[list.Count];
+        var hashes = new HashSet<string>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < list.Count; i++)
+        {
+            var at = "tokens[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+            var t = list[i] ?? throw Fault(source, at, "must be an object");
+            if (string.IsNullOrWhiteSpace(t.Name))
+            {
+                throw Fault(source, at + ".name", "every token needs a name");
+            }
+
+            if (!names.Add(t.Name))
+            {
+                throw Fault(source, at + ".name", $"'{t.Name}' is declared twice (names identify who acted in the audit)");
+            }
+
+            if (!Roles.TryParse(t.Role, out var role))
+            {
+                throw Fault(source, at + ".role", $"unknown role '{t.Role}' (one of {string.Join(", ", Roles.All.Select(r => r.ToContract()))})");
+            }
+
+            var hex = t.Sha256?.Trim().ToLowerInvariant();
+            if (hex is null || hex.Length != 64 || !hex.All(char.IsAsciiHexDigit))
+            {
+                throw Fault(source, at + ".sha256", "must be the 64 hex digits of the token's SHA-256");
+            }
+
+            if (!hashes.Add(hex))
+            {
+                throw Fault(source, at + ".sha256", $"duplicate token hash (token '{t.Name}' has the hash of an earlier token)");
+            }
+
+            tokens[i] = new ServiceToken(t.Name, role, Convert.FromHexString(hex));
+        }
+
+        return tokens;
+    }
+
+    private static string? Policy(string? policy, string folder, string source)
+    {
+        if (policy is null)
+        {
+            return null;
+        }
+
+        var path = Path.GetFullPath(policy, folder);
+        if (!File.Exists(path))
+        {
+            throw Fault(source, "policy", $"file '{path}' is missing");
+        }
+
+        return path;
+    }
+
+    private static long Positive(long? value, long fallback, string field, string source) =>
+        value switch
+        {
+            null => fallback,
+            > 0 and <= int.MaxValue => value.Value,
+            _ => throw Fault(source, field, "must be a positive integer"),
+        };
+
+    private static InvalidDataException Fault(string source, string field, string problem) =>
+        new($"service config '{source}': field '{field}' {problem}");
+
+    private sealed record ConfigDto(
+        IReadOnlyList<TokenDto?>? Tokens,
+        string? Policy,
+        double? RelinkSeconds,
+        long? MaxBodyBytes,
+        long? IngestQueueBatches,
+        long? RetryAfterSeconds);
+
+    private sealed record TokenDto(string? Name, string? Role, string? Sha256);
+}

@@ -1,0 +1,94 @@
+using DistillGuard.Core.Model;
+using DistillGuard.Service.Audit;
+using DistillGuard.Service.Config;
+using DistillGuard.Service.Decisions;
+using DistillGuard.Service.Ingest;
+using DistillGuard.Service.State;
+using DistillGuard.Service.Verdicts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace DistillGuard.Service.Server;
+
+/// <summary>The contract's endpoints (shared/spec/SERVICE.md) and the roles each allows.</summary>
+internal static class ServiceEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, ServiceConfig config, ServiceRuntime runtime, TimeProvider clock)
+    {
+        var policy = runtime.Policy;
+        app.MapOpenApi("/openapi.json").Open();
+        app.MapGet("/healthz", () => ServiceResults.Ok(new Health("ok")))
+            .Open().WithSummary("200 {\"status\":\"ok\"} once the service is ready");
+
+        var ingest = new IngestEndpoint(config, runtime.Writer, clock);
+        app.MapPost("/v1/exchanges", (Func<HttpContext, Task<IResult>>)ingest.PostAsync)
+            .For(Role.Gateway, Role.Admin)
+            .WithSummary("Ingest exchanges: application/x-ndjson (one a line) or application/json (an array); {accepted, rejected, duplicates, rejects[{index, reason}]}");
+
+        app.MapGet("/v1/status", async (CancellationToken ct) => ServiceResults.Ok(await runtime.Accounts.WithAsync(
+                held => new StatusReply(held.Accounts, runtime.Accounts.Exchanges, runtime.Journal.Count), ct)))
+            .For(Role.Analyst, Role.Admin)
+            .WithSummary("Accounts and exchanges held, and records journalled");
+
+        var decide = new DecideEndpoint(runtime.Verdicts, policy, clock);
+        app.MapPost("/v1/decide", (Func<HttpContext, Task<IResult>>)decide.DecideAsync)
+            .For(Role.Gateway, Role.Admin)
+            .WithSummary("The decision for one request: {account_id, ...} → action, verdict, risk_score, campaign_id, reasons, policy_version, expires_at");
+
+        app.MapPost("/v1/relink", async (CancellationToken ct) => ServiceResults.Ok(await runtime.Relinker.RelinkAsync(ct)))
+            .For(Role.Admin)
+            .WithSummary("Runs linking and campaign judgement now; replies when done, with the counts");
+
+        app.MapGet("/v1/accounts/{account_id}", (string account_id) =>
+            {
+                var snapshot = runtime.Verdicts.Current;
+                return snapshot.Find(new AccountId(account_id)) is { } verdict
+                    ? ServiceResults.Ok(AccountView.Of(verdict, policy.Applied(policy.Decide(verdict, clock.GetUtcNow())), policy.Version, snapshot.Version))
+                    : ServiceResults.Error(StatusCodes.Status404NotFound, "no verdict for this account (never seen, or not relinked since it was)");
+            })
+            .For(Role.Analyst, Role.Admin)
+            .WithSummary("An account's verdict, risk, campaign, reasons and current action");
+
+        app.MapGet("/v1/campaigns", () => ServiceResults.Ok(runtime.Verdicts.Current.Campaigns.Select(CampaignView.Of).ToArray()))
+            .For(Role.Analyst, Role.Admin)
+            .WithSummary("Campaigns with accounts, exchanges, window and capability mix");
+
+        app.MapGet("/v1/campaigns/{campaign_id}", (string campaign_id) =>
+            {
+                var snapshot = runtime.Verdicts.Current;
+                return snapshot.FindCampaign(campaign_id) is { } campaign
+                    ? ServiceResults.Ok(CampaignDetailView.Of(campaign, snapshot))
+                    : ServiceResults.Error(StatusCodes.Status404NotFound, "no such campaign in the current verdicts");
+            })
+            .For(Role.Analyst, Role.Admin)
+            .WithSummary("One campaign with its evidence and members");
+
+        app.MapGet("/v1/audit", (long? after, int? limit) =>
+            {
+                var size = Math.Clamp(limit ?? AuditPageSize, 1, MaxAuditPageSize);
+                var page = runtime.Audit.Page(Math.Max(0, after ?? 0), size);
+                return ServiceResults.Ok(new AuditPage(page, page.Count < size ? null : page[^1].Seq));
+            })
+            .For(Role.Admin)
+            .WithSummary("The audit log in order, a page at a time: ?after=SEQ&limit=N; next is the after of the next page");
+
+        app.MapGet("/v1/audit/verify", () => ServiceResults.Ok(runtime.Audit.Verify()))
+            .For(Role.Admin)
+            .WithSummary("{valid: true, entries: N}, or the first entry whose hash does not chain (first_invalid) and why");
+    }
+
+    /// <summary>Audit entries a page holds when the request names no limit.</summary>
+    private const int AuditPageSize = 100;
+
+    /// <summary>The most audit entries one page holds.</summary>
+    private const int MaxAuditPageSize = 1000;
+
+    /// <summary>A page of the audit log.</summary>
+    private sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, long? Next);
+
+    private sealed record Health(string Status);
+
+    /// <summary>What the service holds.</summary>
+    private sealed record StatusReply(int Accounts, long Exchanges, long JournalRecords);
+}

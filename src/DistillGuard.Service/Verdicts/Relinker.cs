@@ -1,0 +1,123 @@
+using DistillGuard.Analysis;
+using DistillGuard.Core.Model;
+using DistillGuard.Core.Quantification;
+using DistillGuard.Core.Scoring;
+using System.Text.Json;
+using DistillGuard.Service.Audit;
+using DistillGuard.Service.Decisions;
+using DistillGuard.Service.Server;
+using DistillGuard.Service.State;
+using Microsoft.Extensions.Logging;
+
+namespace DistillGuard.Service.Verdicts;
+
+/// <summary>What one relink found.</summary>
+/// <param name="ActionsChanged">Accounts whose action under the policy changed with this relink, each written to the audit log.</param>
+public sealed record RelinkReport(long Version, DateTimeOffset VerdictAt, int Accounts, long Exchanges, int FlaggedAccounts, int Campaigns, int ActionsChanged);
+
+/// <summary>The evidence an audit entry of a policy action carries.</summary>
+public sealed record PolicyActionDetail(string Verdict, double RiskScore, string? CampaignId, IReadOnlyList<string> Reasons, long VerdictVersion, DateTimeOffset? ExpiresAt);
+
+/// <summary>
+/// Runs the population-wide detector (<see cref="PopulationDetection"/>, the analyze host's code) over every account's
+/// state, and publishes the verdicts as a new snapshot. It holds the states while it reads them (ingest waits, deciding
+/// does not); relinks run one at a time, so versions are published in order. Every account whose action under the policy
+/// changes is written to the audit log before the snapshot is published, so no action is decided that is not recorded.
+/// A background loop relinks every period.
+/// </summary>
+internal sealed class Relinker : IAsyncDisposable
+{
+    private readonly LiveAccounts accounts;
+    private readonly VerdictBoard board;
+    private readonly TimeProvider clock;
+    private readonly ILogger logger;
+    private readonly AuditLog audit;
+    private readonly IDecisionPolicy policy;
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private readonly CancellationTokenSource stopping = new();
+    private Task loop = Task.CompletedTask;
+
+    public Relinker(LiveAccounts accounts, VerdictBoard board, AuditLog audit, IDecisionPolicy policy, TimeProvider clock, ILogger logger)
+    {
+        this.audit = audit;
+        this.policy = policy;
+        this.accounts = accounts;
+        this.board = board;
+        this.clock = clock;
+        this.logger = logger;
+    }
+
+    /// <summary>Relinks every <paramref name="period"/> until disposed.</summary>
+    public void Start(TimeSpan period) => loop = Task.Run(() => LoopAsync(period, stopping.Token));
+
+    public async Task<RelinkReport> RelinkAsync(CancellationToken ct)
+    {
+        await oneAtATime.WaitAsync(ct);
+        try
+        {
+            var (verdicts, exchanges) = await accounts.WithAsync(held => (PopulationDetection.Run(held.Table, ScoringParameters.Default, ApiPrices.Default), accounts.Exchanges), ct);
+            var (now, version) = (clock.GetUtcNow(), board.Current.Version + 1);
+            var changes = Changes(verdicts.Accounts, now, version);
+            audit.Append(changes);
+            var snapshot = new VerdictSnapshot(version, now, verdicts.Accounts.ToDictionary(a => a.AccountId), verdicts.Campaigns, exchanges);
+            board.Publish(snapshot);
+            return new RelinkReport(snapshot.Version, snapshot.TakenAt, snapshot.Accounts.Count, exchanges,
+                verdicts.Accounts.Count(a => a.Verdict == Verdict.Distillation), verdicts.Campaigns.Count, changes.Count);
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        await loop;
+        stopping.Dispose();
+        oneAtATime.Dispose();
+    }
+
+    /// <summary>The accounts whose action differs from the last one the audit log holds for them (none: allow).</summary>
+    private List<AuditRecord> Changes(IReadOnlyList<AccountVerdict> verdicts, DateTimeOffset now, long version)
+    {
+        var changes = new List<AuditRecord>();
+        foreach (var verdict in verdicts)
+        {
+            var decision = policy.Decide(verdict, now);
+            var subject = AuditSubjects.Account(verdict.AccountId);
+            var action = decision.Action.ToContract();
+            if (!string.Equals(action, audit.CurrentAction(subject) ?? DecisionAction.Allow.ToContract(), StringComparison.Ordinal))
+            {
+                var detail = new PolicyActionDetail(verdict.Verdict.ToContract(), verdict.RiskScore, verdict.CampaignId?.Value, decision.Reasons, version, decision.ExpiresAt);
+                changes.Add(new AuditRecord(Policies.Actor(policy), subject, action, JsonSerializer.Serialize(detail, ServiceResults.Json)));
+            }
+        }
+
+        return changes;
+    }
+
+    private async Task LoopAsync(TimeSpan period, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(period, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                try
+                {
+                    await RelinkAsync(ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The loop's boundary: the last snapshot stays in force and the next tick tries again.
+                    logger.LogError(ex, "background relink failed; the previous verdicts stay in force");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+}
