@@ -1,6 +1,6 @@
+using DistillGuard.Core.Detection;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Quantification;
-using DistillGuard.Core.Scoring;
 
 namespace DistillGuard.Analysis;
 
@@ -14,10 +14,10 @@ public sealed record PopulationVerdicts(IReadOnlyList<AccountVerdict> Accounts, 
 /// </summary>
 public static class PopulationDetection
 {
-    public static PopulationVerdicts Run(AccountTable table, ScoringParameters parameters, ApiPrices prices)
+    public static PopulationVerdicts Run(AccountTable table, DetectionOptions options, ApiPrices prices)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var scored = AccountScoring.Score(table, parameters);
+        var scored = AccountScoring.Score(table, options);
         return new PopulationVerdicts(scored.Verdicts.Accounts, CampaignQuantifier.Summarise(scored, table, null, "", prices));
     }
 }

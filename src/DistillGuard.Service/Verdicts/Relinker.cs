@@ -1,7 +1,7 @@
 using DistillGuard.Analysis;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Quantification;
-using DistillGuard.Core.Scoring;
+using DistillGuard.Core.Detection;
 using System.Text.Json;
 using DistillGuard.Service.Audit;
 using DistillGuard.Service.Decisions;
@@ -55,7 +55,7 @@ internal sealed class Relinker : IAsyncDisposable
         await oneAtATime.WaitAsync(ct);
         try
         {
-            var (verdicts, exchanges) = await accounts.WithAsync(held => (PopulationDetection.Run(held.Table, ScoringParameters.Default, ApiPrices.Default), accounts.Exchanges), ct);
+            var (verdicts, exchanges) = await accounts.WithAsync(held => (PopulationDetection.Run(held.Table, DetectionOptions.Default, ApiPrices.Default), accounts.Exchanges), ct);
             var (now, version) = (clock.GetUtcNow(), board.Current.Version + 1);
             var changes = Changes(verdicts.Accounts, now, version);
             audit.Append(changes);
