@@ -102,6 +102,31 @@ public static class ContractOutputs
             json.WriteString("input", run.Input);
             json.WriteString("started_at", CampaignJson.Rfc3339(run.StartedAt));
             json.WriteString("model_version", run.ModelVersion);
+            if (run.IncompleteInputs.Count > 0)
+            {
+                // Present only when an input file broke part-way: the records before each break are in the counts above.
+                json.WriteStartArray("incomplete_files");
+                foreach (var f in run.IncompleteInputs)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("file", f.File);
+                    json.WriteString("problem", f.Problem);
+                    json.WriteNumber("compressed_offset", f.CompressedOffset);
+                    if (f.UncompressedOffset is { } u)
+                    {
+                        json.WriteNumber("uncompressed_offset", u);
+                    }
+
+                    json.WriteNumber("records_read", f.RecordsRead);
+                    json.WriteNumber("records_accepted", f.RecordsAccepted);
+                    json.WriteBoolean("records_kept", true);
+                    json.WriteString("detail", f.Detail);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
         });
     }
