@@ -49,6 +49,13 @@ public class InputBreakAndCsvTests
             .Sum(l => long.Parse(l.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(accepted, exchanges);
         Assert.Contains("Incomplete input.", await File.ReadAllTextAsync(Path.Combine(dir["out"], "report.html")), StringComparison.Ordinal);
+
+        // A model is never trained on part of a file: train refuses it, naming the file and the offset.
+        var (trainCode, trainErrors) = await Cli.RunCapturingErrors("train", "--input", dir["in"], "--labels", Path.Combine(dir["data"], "labels.csv"), "--out", dir["model.json"]);
+        Assert.Equal(1, trainCode);
+        Assert.Contains(input, trainErrors, StringComparison.Ordinal);
+        Assert.Contains($"compressed offset {cut}", trainErrors, StringComparison.Ordinal);
+        Assert.False(File.Exists(dir["model.json"]));
     }
 
     [Fact]
