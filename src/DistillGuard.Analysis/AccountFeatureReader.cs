@@ -33,6 +33,12 @@ public static class AccountFeatureReader
         }
 
         Fold(batch, table, ct);
+        if (reader.IncompleteFiles is [var broken, ..])
+        {
+            // A model is not trained on part of a file that says it is whole.
+            throw new InputFileException(broken.File, $"{broken.Problem}: {broken.Detail} (a model is not trained on part of a file)", null);
+        }
+
         var features = table.States.OrderBy(s => s.AccountId).Select(AccountFeatureExtractor.Extract).ToArray();
         return new AccountFeatureSet(features, reader.Counts);
     }

@@ -82,7 +82,7 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         var runCounts = new RunCounts(counts.Read, counts.Accepted, counts.Rejected, counts.Duplicates);
         var scored = AccountScoring.Score(table, options.Detection, wrappers is null ? null : (options.Embeddings!, wrappers, exchanges));
         var campaigns = CampaignQuantifier.Summarise(scored, table, store, runId, options.Prices);
-        var run = new RunInfo(runId, started, clock.Elapsed, options.Input, options.ModelVersion, runCounts) { DetectionOptions = detectionOptions };
+        var run = new RunInfo(runId, started, clock.Elapsed, options.Input, options.ModelVersion, runCounts) { DetectionOptions = detectionOptions, IncompleteInputs = [.. reader.IncompleteFiles] };
         var result = new AnalysisResult(run, scored.Verdicts.Accounts, campaigns);
         progress?.Report(new AnalysisProgress("writing", reader.BytesRead, reader.TotalBytes, exchanges));
         rejects.Dispose();

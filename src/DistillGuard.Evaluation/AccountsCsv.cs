@@ -19,7 +19,7 @@ public static class AccountsCsv
         {
             var line = csv.LineNumber;
             CsvFile.CheckShape(csv, path);
-            var account = csv.GetString(id)?.Trim();
+            var account = CsvFile.Id(csv.GetString(id));
             if (string.IsNullOrEmpty(account))
             {
                 throw new EvaluationInputException(path, line, "empty account_id");
@@ -42,7 +42,7 @@ public static class AccountsCsv
                 throw new EvaluationInputException(path, line, "exchanges is not an integer");
             }
 
-            var c = csv.GetString(campaign);
+            var c = CsvFile.Id(csv.GetString(campaign));
             result.Add(new PredictedAccount(new AccountId(account), risk, v, string.IsNullOrWhiteSpace(c) ? null : c.Trim(), count));
         }
 

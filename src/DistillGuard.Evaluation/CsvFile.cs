@@ -1,4 +1,5 @@
 using CsvHelper;
+using DistillGuard.Csv;
 
 namespace DistillGuard.Evaluation;
 
@@ -21,6 +22,12 @@ internal static class CsvFile
         };
         return CsvReader.FromFile(path, options);
     }
+
+    /// <summary>
+    /// An id as written: the formula neutralisation of the CSV writer undone (<see cref="SpreadsheetText.Restore"/>,
+    /// a leading quote before a formula character), then the surrounding whitespace trimmed.
+    /// </summary>
+    public static string? Id(string? field) => field is null ? null : SpreadsheetText.Restore(field).Trim();
 
     public static int Column(CsvReader csv, string path, string name)
     {

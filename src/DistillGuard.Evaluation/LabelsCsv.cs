@@ -1,4 +1,4 @@
-using CsvHelper;
+using DistillGuard.Csv;
 using DistillGuard.Core.Model;
 
 namespace DistillGuard.Evaluation;
@@ -18,7 +18,7 @@ public static class LabelsCsv
         {
             var line = csv.LineNumber;
             CsvFile.CheckShape(csv, path);
-            var account = csv.GetString(id)?.Trim();
+            var account = CsvFile.Id(csv.GetString(id));
             if (string.IsNullOrEmpty(account))
             {
                 throw new EvaluationInputException(path, line, "empty account_id");
@@ -30,7 +30,7 @@ public static class LabelsCsv
                 "organic" => false,
                 var other => throw new EvaluationInputException(path, line, $"label must be 'organic' or 'campaign', not '{other}'"),
             };
-            var campaignId = NullIfEmpty(csv.GetString(campaign));
+            var campaignId = NullIfEmpty(CsvFile.Id(csv.GetString(campaign)));
             if (isCampaign && campaignId is null)
             {
                 throw new EvaluationInputException(path, line, "a campaign account needs a campaign_id");
@@ -45,11 +45,11 @@ public static class LabelsCsv
     public static void Write(string path, IEnumerable<AccountLabel> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        using var csv = CsvWriter.Create(File.Create(path), null, leaveOpen: false);
-        csv.WriteRecord(["account_id", "label", "campaign_id", "kind"]);
+        using var csv = CsvOutput.Create(File.Create(path));
+        csv.Header("account_id", "label", "campaign_id", "kind");
         foreach (var l in labels)
         {
-            csv.WriteRecord([l.AccountId.Value, l.IsCampaign ? "campaign" : "organic", l.CampaignId ?? "", l.Kind ?? ""]);
+            csv.Text(l.AccountId.Value).Text(l.IsCampaign ? "campaign" : "organic").Text(l.CampaignId).Text(l.Kind).Row();
         }
     }
 

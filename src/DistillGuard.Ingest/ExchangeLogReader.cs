@@ -21,6 +21,7 @@ public sealed class ExchangeLogReader
     private long _duplicates;
     private long _bytesRead;
     private long _totalBytes;
+    private readonly List<IncompleteInput> _incomplete = [];
 
     public ExchangeLogReader(IRejectSink rejects, IngestOptions? options = null)
     {
@@ -36,6 +37,12 @@ public sealed class ExchangeLogReader
     /// <summary>Bytes of input files (compressed, as stored) consumed so far.</summary>
     public long BytesRead => Interlocked.Read(ref _bytesRead);
 
+    /// <summary>
+    /// Files whose compressed data broke part-way (cut short or corrupt), in reading order: the records before each break
+    /// were read, counted and (when valid) accepted; the rest of the file is missing. Complete once reading has ended.
+    /// </summary>
+    public IReadOnlyList<IncompleteInput> IncompleteFiles => _incomplete;
+
     /// <summary>Total size of the input set, known once <see cref="ReadAsync"/> has started.</summary>
     public long TotalBytes => Interlocked.Read(ref _totalBytes);
 
@@ -50,8 +57,17 @@ public sealed class ExchangeLogReader
         Interlocked.Add(ref _totalBytes, files.Sum(f => new FileInfo(f).Length));
         foreach (var file in files)
         {
+            var (readBefore, acceptedBefore) = (Interlocked.Read(ref _read), Interlocked.Read(ref _accepted));
             await foreach (var outcome in ReadFile(file, ct).ConfigureAwait(false))
             {
+                if (outcome.Break is { } broken)
+                {
+                    _incomplete.Add(new IncompleteInput(
+                        file, broken.Kind == CompressedBreak.Truncated ? "truncated" : "corrupt", broken.CompressedOffset, broken.UncompressedOffset,
+                        Interlocked.Read(ref _read) - readBefore, Interlocked.Read(ref _accepted) - acceptedBefore, broken.Message));
+                    continue;
+                }
+
                 if (Admit(file, outcome) is { } exchange)
                 {
                     yield return exchange;

@@ -1,8 +1,7 @@
 namespace DistillGuard.Reporting;
 
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using DistillGuard.Csv;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Scoring;
 
@@ -19,19 +18,21 @@ public static class ContractOutputs
 
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true };
 
-    /// <summary>Writes accounts.csv: UTF-8 without BOM, LF line ends, RFC 4180 quoting.</summary>
+    /// <summary>
+    /// Writes accounts.csv through the one CSV writer: UTF-8 without BOM, LF line ends, RFC 4180 quoting. The text
+    /// columns (account_id, verdict, campaign_id, reasons) are neutralised against formula injection
+    /// (<see cref="SpreadsheetText"/>); risk_score and exchanges are numbers and written as they are.
+    /// </summary>
     public static void WriteAccountsCsv(string path, IReadOnlyList<AccountVerdict> accounts)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         OutputFile.Write(path, stream =>
         {
-            using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            writer.Write(AccountsHeader);
-            writer.Write('\n');
+            using var csv = CsvOutput.Create(stream, leaveOpen: true);
+            csv.Header(AccountsColumns);
             foreach (var account in accounts)
             {
-                writer.Write(AccountRow(account));
-                writer.Write('\n');
+                WriteAccount(csv, account);
             }
         });
     }
@@ -40,14 +41,19 @@ public static class ContractOutputs
     public static string AccountRow(AccountVerdict account)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return string.Join(',',
-            Csv.Field(account.AccountId.Value),
-            account.RiskScore.ToString("F4", CultureInfo.InvariantCulture),
-            account.Verdict.ToContract(),
-            Csv.Field(account.CampaignId?.Value ?? string.Empty),
-            account.Exchanges.ToString(CultureInfo.InvariantCulture),
-            Csv.Field(ReasonsText(account.Reasons)));
+        return CsvOutput.Format(csv => WriteAccount(csv, account)).TrimEnd('\n');
     }
+
+    private static readonly string[] AccountsColumns = AccountsHeader.Split(',');
+
+    private static void WriteAccount(CsvOutput csv, AccountVerdict account) =>
+        csv.Text(account.AccountId.Value)
+            .Number(account.RiskScore, "F4")
+            .Text(account.Verdict.ToContract())
+            .Text(account.CampaignId?.Value)
+            .Number(account.Exchanges)
+            .Text(ReasonsText(account.Reasons))
+            .Row();
 
     /// <summary>The evidence of the strongest reasons, joined by "; " with the separator stripped from each.</summary>
     public static string ReasonsText(IReadOnlyList<Reason> reasons)
@@ -109,6 +115,31 @@ public static class ContractOutputs
             json.WriteString("input", run.Input);
             json.WriteString("started_at", CampaignJson.Rfc3339(run.StartedAt));
             json.WriteString("model_version", run.ModelVersion);
+            if (run.IncompleteInputs.Count > 0)
+            {
+                // Present only when an input file broke part-way: the records before each break are in the counts above.
+                json.WriteStartArray("incomplete_files");
+                foreach (var f in run.IncompleteInputs)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("file", f.File);
+                    json.WriteString("problem", f.Problem);
+                    json.WriteNumber("compressed_offset", f.CompressedOffset);
+                    if (f.UncompressedOffset is { } u)
+                    {
+                        json.WriteNumber("uncompressed_offset", u);
+                    }
+
+                    json.WriteNumber("records_read", f.RecordsRead);
+                    json.WriteNumber("records_accepted", f.RecordsAccepted);
+                    json.WriteBoolean("records_kept", true);
+                    json.WriteString("detail", f.Detail);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
         });
     }

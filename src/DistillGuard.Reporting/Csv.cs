@@ -2,14 +2,9 @@ namespace DistillGuard.Reporting;
 
 using System.Text;
 
-/// <summary>RFC 4180 field quoting and the cleaning of free text bound for a ';'-separated list.</summary>
+/// <summary>The cleaning of free text bound for a ';'-separated list (fields are written by <see cref="DistillGuard.Csv.CsvOutput"/>).</summary>
 internal static class Csv
 {
-    private static readonly char[] NeedsQuotes = [',', '"', '\r', '\n'];
-
-    public static string Field(string value) =>
-        value.IndexOfAny(NeedsQuotes) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
     /// <summary>Removes ';', CR and LF (the list separator and line breaks), collapsing the gaps to one space.</summary>
     public static string StripSeparators(string text)
     {

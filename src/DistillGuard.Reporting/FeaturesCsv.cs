@@ -1,12 +1,11 @@
-using System.Globalization;
-using System.Text;
 using DistillGuard.Core.Model;
+using DistillGuard.Csv;
 
 namespace DistillGuard.Reporting;
 
 /// <summary>
 /// Writes <c>account_features.csv</c>: every typed feature of every account, for analysts and for
-/// fitting scoring parameters. An addition to the contract's files; nothing in it is free text.
+/// fitting scoring parameters. An addition to the contract's files; nothing in it is free text but the account id.
 /// </summary>
 public static class FeaturesCsv
 {
@@ -27,38 +26,41 @@ public static class FeaturesCsv
         "lead_client_share", "lead_client_elicitation_share", "lead_client_capability_share",
     ];
 
+    /// <summary>Writes the file through the one CSV writer: account_id is text (neutralised against formula injection), every other column a number.</summary>
     public static void Write(string path, IReadOnlyList<AccountFeatures> features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        var text = new StringBuilder();
-        text.AppendJoin(',', Columns.Concat(Capabilities.All.Select(c => "cap_" + c.ToContract())).Concat(Trailing)).Append('\n');
-        foreach (var f in features)
+        OutputFile.Write(path, stream =>
         {
-            object?[] values =
-            [
-                f.Exchanges, f.ActiveDays, f.ExchangesPerActiveDay, f.HourEntropy, f.ActiveHourShare, f.GapRegularity,
-                f.MedianGapSeconds, f.InputTokens, f.OutputTokens, f.ReasoningTokens, f.OutputInputRatio, f.MeanOutputTokens,
-                f.MeanReasoningTokens, f.ReasoningShare, f.MeanMaxTokens, f.MaxTokensSetShare, f.TruncatedShare,
-                f.ZeroTemperatureShare, f.MeanTurnIndex, f.MaxTurnIndex, f.FirstTurnShare, f.ToolUseShare,
-                f.ToolResultFeedbackShare, f.FollowUpShare, f.AccountAgeDaysAtFirstUse, f.ReasoningElicitationShare,
-                f.HarvestCapabilityShare, f.DistinctPromptShare, f.TemplateShare, f.ErrorShare,
-            ];
-            text.Append(Csv.Field(f.AccountId.Value));
-            foreach (var value in values.Concat(f.CapabilityMix.Cast<object?>()).Concat(Trail(f)))
+            using var csv = CsvOutput.Create(stream, leaveOpen: true);
+            csv.Header([.. Columns, .. Capabilities.All.Select(c => "cap_" + c.ToContract()), .. Trailing]);
+            foreach (var f in features)
             {
-                text.Append(',').Append(value switch
+                object?[] values =
+                [
+                    f.Exchanges, f.ActiveDays, f.ExchangesPerActiveDay, f.HourEntropy, f.ActiveHourShare, f.GapRegularity,
+                    f.MedianGapSeconds, f.InputTokens, f.OutputTokens, f.ReasoningTokens, f.OutputInputRatio, f.MeanOutputTokens,
+                    f.MeanReasoningTokens, f.ReasoningShare, f.MeanMaxTokens, f.MaxTokensSetShare, f.TruncatedShare,
+                    f.ZeroTemperatureShare, f.MeanTurnIndex, f.MaxTurnIndex, f.FirstTurnShare, f.ToolUseShare,
+                    f.ToolResultFeedbackShare, f.FollowUpShare, f.AccountAgeDaysAtFirstUse, f.ReasoningElicitationShare,
+                    f.HarvestCapabilityShare, f.DistinctPromptShare, f.TemplateShare, f.ErrorShare,
+                ];
+                csv.Text(f.AccountId.Value);
+                foreach (var value in values.Concat(f.CapabilityMix.Cast<object?>()).Concat(Trail(f)))
                 {
-                    null => string.Empty,
-                    double d => d.ToString("0.####", CultureInfo.InvariantCulture),
-                    IFormattable x => x.ToString(null, CultureInfo.InvariantCulture),
-                    _ => value.ToString(),
-                });
+                    _ = value switch
+                    {
+                        null => csv.Text(null),
+                        double d => csv.Number(d, "0.####"),
+                        long l => csv.Number(l),
+                        int i => csv.Number(i),
+                        _ => throw new InvalidOperationException($"account_features.csv has no column format for {value.GetType().Name}"),
+                    };
+                }
+
+                csv.Row();
             }
-
-            text.Append('\n');
-        }
-
-        File.WriteAllText(path, text.ToString(), new UTF8Encoding(false));
+        });
     }
 
     private static object?[] Trail(AccountFeatures f) =>

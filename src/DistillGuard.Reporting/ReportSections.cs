@@ -48,6 +48,11 @@ internal static class ReportSections
         Fact(page, "Campaigns", Html.Count(result.Campaigns.Count));
         Fact(page, "Model version", Html.E(run.ModelVersion));
         page.Append("</dl>\n");
+        foreach (var incomplete in run.IncompleteInputs)
+        {
+            // A cut or corrupt input file: the report covers only the records before the break, and says so.
+            page.Append("<p class=\"warning\"><strong>Incomplete input.</strong> ").Append(Html.E(incomplete.Describe())).Append(".</p>\n");
+        }
     }
 
     public static void Overview(StringBuilder page, ReportFacts facts)

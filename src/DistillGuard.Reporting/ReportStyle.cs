@@ -11,6 +11,7 @@ internal static class ReportStyle
         .headline { font-size: 1.2rem; background: #fff4f2; border-left: 4px solid #c0392b; padding: .8rem 1rem; }
         .headline.none { background: #f2f7f2; border-left-color: #2e7d32; }
         .muted, .empty { color: #666; font-size: .9rem; }
+        .warning { border-left: 4px solid #b00020; padding: .4rem .8rem; background: #fff4f4; }
         table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .6rem 0; }
         th, td { border-bottom: 1px solid #e3e3e3; padding: .3rem .5rem; text-align: left; vertical-align: top; }
         th { background: #f6f6f6; }

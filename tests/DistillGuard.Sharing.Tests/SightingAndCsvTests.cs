@@ -26,6 +26,14 @@ public sealed class SightingAndCsvTests
     }
 
     [Fact]
+    public void AFormulaLeadingAccountIdIsNeutralisedInMatchesCsvAndTheScoreStaysANumber()
+    {
+        var text = MatchesCsv.Format([new AccountMatch(new AccountId("=HYPERLINK(\"http://x\")"), "campaign--x", 0.5, ["@payment"])]);
+
+        Assert.Equal("account_id,peer_campaign_id,score,indicators\n\"'=HYPERLINK(\"\"http://x\"\")\",campaign--x,0.5,\"'@payment\"\n", text);
+    }
+
+    [Fact]
     public void SightingsReferToThePeersIndicatorsAndValidate()
     {
         var r = new Random(8);

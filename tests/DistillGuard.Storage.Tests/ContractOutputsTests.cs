@@ -55,6 +55,23 @@ public sealed class ContractOutputsTests : IDisposable
         Assert.Equal("strong negative; line break; d; e; f", ContractOutputs.ReasonsText(reasons));
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")]
+    [InlineData("+1", "\"'+1\"")]
+    [InlineData("-2+3", "\"'-2+3\"")]
+    [InlineData("@SUM(A1)", "\"'@SUM(A1)\"")]
+    [InlineData("\tacct", "\"'\tacct\"")]
+    [InlineData("\racct", "\"'\racct\"")]
+    [InlineData("'=already", "\"''=already\"")]
+    [InlineData("'plain", "'plain")]
+    [InlineData("a=b", "a=b")]
+    public void AFormulaLeadingIdIsPrefixedWithAQuoteAndQuotedAndTheScoreStaysANumber(string id, string written)
+    {
+        var row = ContractOutputs.AccountRow(Some.Verdict(id, 0.5, Verdict.Distillation, "-C1"));
+
+        Assert.StartsWith(written + ",0.5000,distillation,\"'-C1\",120,", row, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AnAccountIdWithALineBreakStaysInOneQuotedField()
     {

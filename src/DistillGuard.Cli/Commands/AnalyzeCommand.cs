@@ -37,9 +37,9 @@ internal static class AnalyzeCommand
             // Loaded before anything is created: a refused model or options file leaves no output behind.
             var scoring = ScoringChoice.From(parse.GetValue(model), parse.GetValue(optionsFile));
             using var encoder = EmbeddingSwitch.Open(parse.GetValue(embeddings));
-            await AnalysisRunner.RunAsync(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(db), parse.GetValue(key), parse.GetValue(keepText), ct, prices,
+            var outcome = await AnalysisRunner.RunAsync(parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(db), parse.GetValue(key), parse.GetValue(keepText), ct, prices,
                 parse.GetValue(sharingKey) is { } sharingPath ? SharingKey.FromFile(sharingPath) : null, scoring, EmbeddingSwitch.Options(encoder));
-            return 0;
+            return await CliErrors.IncompleteInputs(outcome.Result.Run);
         }));
         return command;
     }

@@ -64,6 +64,28 @@ public sealed record RunInfo(
 {
     /// <summary>The detection options root the run used, as JSON (<c>Detection.DetectionOptionsJson</c>); null where not recorded.</summary>
     public string? DetectionOptions { get; init; }
+
+    /// <summary>Input files read only up to a break in their compressed data; the records before each break are counted and analysed.</summary>
+    public IReadOnlyList<IncompleteInput> IncompleteInputs { get; init; } = [];
+}
+
+/// <summary>
+/// An input file whose compressed data breaks part-way (cut short, or corrupt): where it broke, and the records read from
+/// it before the break, which are counted in the run's read/accepted/rejected/duplicates like any others.
+/// </summary>
+/// <param name="Problem"><c>truncated</c> (the file ends before its compressed stream does) or <c>corrupt</c> (the data cannot be decoded or fails its check).</param>
+/// <param name="CompressedOffset">Byte offset in the file, as stored, where the stream broke.</param>
+/// <param name="UncompressedOffset">Bytes of uncompressed data read before the break, when the format has such a stream.</param>
+/// <param name="RecordsRead">Records of the file read before the break (a record the break cut short is among them, rejected).</param>
+/// <param name="RecordsAccepted">Of those, the records accepted into the analysis.</param>
+/// <param name="Detail">What broke, in words, with the offsets.</param>
+public sealed record IncompleteInput(string File, string Problem, long CompressedOffset, long? UncompressedOffset, long RecordsRead, long RecordsAccepted, string Detail)
+{
+    /// <summary>One line naming the file, the offset and what was kept.</summary>
+    public string Describe() =>
+        $"input file '{File}' is {Problem}: {Detail}; " +
+        (UncompressedOffset is { } u ? $"{u} bytes of uncompressed data were read before the break; " : "") +
+        $"the {RecordsRead} records read before it are kept in the counts and the analysis ({RecordsAccepted} accepted), the rest of the file is missing";
 }
 
 /// <summary>Everything one analysis run produced.</summary>

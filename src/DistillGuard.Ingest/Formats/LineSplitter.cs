@@ -16,6 +16,7 @@ internal sealed class LineSplitter : IDisposable
     private int _scanned; // bytes of the pending line already searched for '\n'
     private int _end;     // end of valid data
     private bool _eof;
+    private bool _skipping; // inside an oversized line, already counted
 
     public LineSplitter(Stream stream, int initialBuffer, int maxLine)
     {
@@ -80,6 +81,34 @@ internal sealed class LineSplitter : IDisposable
         }
     }
 
+    /// <summary>
+    /// After the stream broke (a read threw), the line it cut short, as the next line: its number, and whether it was an
+    /// oversized line being skipped. False when the break fell between lines.
+    /// </summary>
+    public bool TakeCutLine(out long lineNumber, out bool oversized)
+    {
+        oversized = _skipping;
+        if (_skipping)
+        {
+            _skipping = false;
+            lineNumber = LineNumber;
+            Current = ReadOnlyMemory<byte>.Empty;
+            return true;
+        }
+
+        lineNumber = LineNumber + 1;
+        if (_end == _start)
+        {
+            return false;
+        }
+
+        Emit(_start, _end - _start);
+        oversized = Oversized;
+        _start = _end;
+        _scanned = 0;
+        return true;
+    }
+
     public void Dispose()
     {
         ArrayPool<byte>.Shared.Return(_buffer);
@@ -110,12 +139,14 @@ internal sealed class LineSplitter : IDisposable
         Oversized = true;
         Current = ReadOnlyMemory<byte>.Empty;
         _start = _end = _scanned = 0;
+        _skipping = true;
         while (true)
         {
             var n = await _stream.ReadAsync(_buffer.AsMemory(), ct).ConfigureAwait(false);
             if (n == 0)
             {
                 _eof = true;
+                _skipping = false;
                 return;
             }
 
@@ -124,6 +155,7 @@ internal sealed class LineSplitter : IDisposable
             {
                 _start = newline + 1;
                 _end = n;
+                _skipping = false;
                 return;
             }
         }

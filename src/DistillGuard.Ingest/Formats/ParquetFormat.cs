@@ -18,7 +18,8 @@ internal static class ParquetFormat
         // Parquet.Net needs a seekable stream (footer first), so progress is reported per file, not per read.
         var stream = InputFiles.OpenSeekable(path);
         await using var streamScope = stream.ConfigureAwait(false);
-        var reader = await GuardAny(path, () => ParquetReader.CreateAsync(stream, null, false, ct)).ConfigureAwait(false);
+        var reader = await GuardAny(path, () => ParquetReader.CreateAsync(stream, null, false, ct),
+            $"the file is {stream.Length} bytes and ends without a readable Parquet footer, so none of it can be read; ").ConfigureAwait(false);
         await using var readerScope = reader.ConfigureAwait(false);
         var columns = reader.Schema.Fields.OfType<DataField>()
             .Select(f => (Field: FieldNames.Find(f.Name), Data: f))
@@ -28,7 +29,28 @@ internal static class ParquetFormat
         long row = 0;
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
-            var values = await GuardAny(path, () => ReadRowGroupAsync(reader, g, columns.Select(c => c.Data).ToArray(), ct)).ConfigureAwait(false);
+            // A row group that cannot be decoded (corrupt pages) breaks the file there: the rows of the groups before it
+            // were read and stay counted, like the records before a break in a gzip stream.
+            RawValue[][] values;
+            CompressedStreamBrokenException? broken = null;
+            try
+            {
+                values = await ReadRowGroupAsync(reader, g, columns.Select(c => c.Data).ToArray(), ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not InputFileException)
+            {
+                var offset = RowGroupOffset(reader, g);
+                broken = new CompressedStreamBrokenException(CompressedBreak.Corrupt, offset, null,
+                    $"row group {g + 1} of {reader.RowGroupCount}, at byte {offset}, cannot be decoded ({e.Message})");
+                values = [];
+            }
+
+            if (broken is not null)
+            {
+                yield return RecordOutcome.Broken(broken);
+                yield break;
+            }
+
             var rows = values.Length == 0 ? 0 : values[0].Length;
             for (var i = 0; i < rows; i++)
             {
@@ -45,8 +67,23 @@ internal static class ParquetFormat
         onBytes(stream.Length);
     }
 
+    /// <summary>Where row group <paramref name="group"/> begins in the file: its first page, as the footer records it.</summary>
+    public static long RowGroupOffset(ParquetReader reader, int group)
+    {
+        if (reader.Metadata?.RowGroups is not { } groups || group >= groups.Count)
+        {
+            return 0;
+        }
+
+        var rowGroup = groups[group];
+        var pages = rowGroup.Columns.Select(c => c.MetaData).OfType<Parquet.Meta.ColumnMetaData>()
+            .Select(m => m.DictionaryPageOffset is { } d && d > 0 && d < m.DataPageOffset ? d : m.DataPageOffset)
+            .DefaultIfEmpty(0);
+        return rowGroup.FileOffset ?? pages.Min();
+    }
+
     // Parquet.Net signals a corrupt file with several exception types; all of them mean "cannot read this file".
-    private static async Task<T> GuardAny<T>(string path, Func<Task<T>> read)
+    private static async Task<T> GuardAny<T>(string path, Func<Task<T>> read, string context)
     {
         try
         {
@@ -54,7 +91,7 @@ internal static class ParquetFormat
         }
         catch (Exception e) when (e is not OperationCanceledException and not InputFileException)
         {
-            throw new InputFileException(path, $"not a readable Parquet file ({e.Message})", e);
+            throw new InputFileException(path, $"not a readable Parquet file ({context}{e.Message})", e);
         }
     }
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using DistillGuard.Csv;
 
 namespace DistillGuard.Sharing.Matching;
 
@@ -11,22 +11,20 @@ public static class MatchesCsv
     public static void Write(string path, IReadOnlyList<AccountMatch> matches) =>
         File.WriteAllText(path, Format(matches), new UTF8Encoding(false));
 
-    /// <summary>The CSV text, header first, one line per match, LF line ends.</summary>
+    /// <summary>
+    /// The CSV text, header first, one line per match, LF line ends, through the one CSV writer: account_id,
+    /// peer_campaign_id and indicators are text (neutralised against formula injection), score a number.
+    /// </summary>
     public static string Format(IReadOnlyList<AccountMatch> matches)
     {
         ArgumentNullException.ThrowIfNull(matches);
-        var text = new StringBuilder(Header).Append('\n');
-        foreach (var m in matches)
+        return CsvOutput.Format(csv =>
         {
-            text.Append(Field(m.AccountId.Value)).Append(',')
-                .Append(Field(m.PeerCampaignId)).Append(',')
-                .Append(m.Score.ToString("0.####", CultureInfo.InvariantCulture)).Append(',')
-                .Append(Field(string.Join(';', m.Indicators))).Append('\n');
-        }
-
-        return text.ToString();
+            csv.Header(Header.Split(','));
+            foreach (var m in matches)
+            {
+                csv.Text(m.AccountId.Value).Text(m.PeerCampaignId).Number(m.Score, "0.####").Text(string.Join(';', m.Indicators)).Row();
+            }
+        });
     }
-
-    private static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

@@ -107,7 +107,7 @@ internal sealed class ListRejectSink : IRejectSink
 }
 
 /// <summary>Result of reading one input path to the end.</summary>
-internal sealed record IngestRun(List<Exchange> Accepted, List<RejectedRecord> Rejects, IngestCounts Counts, long BytesRead, long TotalBytes)
+internal sealed record IngestRun(List<Exchange> Accepted, List<RejectedRecord> Rejects, IngestCounts Counts, long BytesRead, long TotalBytes, IReadOnlyList<IncompleteInput> Incomplete)
 {
     public static async Task<IngestRun> Of(string path, IngestOptions? options = null)
     {
@@ -119,7 +119,7 @@ internal sealed record IngestRun(List<Exchange> Accepted, List<RejectedRecord> R
             accepted.Add(e);
         }
 
-        return new IngestRun(accepted, sink.Rejects, reader.Counts, reader.BytesRead, reader.TotalBytes);
+        return new IngestRun(accepted, sink.Rejects, reader.Counts, reader.BytesRead, reader.TotalBytes, reader.IncompleteFiles);
     }
 
     public RejectedRecord SingleReject => Assert.Single(Rejects);
