@@ -28,7 +28,7 @@ public sealed class PolicyTests
         var member = PolicyEngine.Decide(Policy.Default, Subject(Verdict.Distillation, 0.95, inCampaign: true), Now);
         Assert.Equal(EnforcementAction.Block, member.Action);
         Assert.Equal("campaign-member", member.Rule);
-        Assert.Equal(Now.AddDays(7), member.ExpiresAt);
+        Assert.Equal(Now.AddHours(1), member.ExpiresAt);
     }
 
     [Fact]

@@ -38,6 +38,16 @@ public sealed class AuditTests
             AssertValid(await restarted.JsonAsync(HttpMethod.Get, "/v1/audit/verify", Role.Admin), flagged);
         }
 
+        // Rows cut from the end: the log goes on from the head it recorded, so the cut stays a gap that verify names.
+        Execute(db, $"DELETE FROM service_audit WHERE seq = {flagged}");
+        await using (var cut = await RunningServer.StartAsync(db))
+        {
+            var verify = await cut.JsonAsync(HttpMethod.Get, "/v1/audit/verify", Role.Admin);
+            Assert.False(verify.GetProperty("valid").GetBoolean());
+            Assert.Equal(flagged, verify.GetProperty("first_invalid").GetInt64());
+            Assert.Contains($"entry {flagged} is missing", verify.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        }
+
         Execute(db, "UPDATE service_audit SET action = 'allow' WHERE seq = 2");
         await using (var edited = await RunningServer.StartAsync(db))
         {

@@ -1,3 +1,4 @@
+using DistillGuard.Core.Enforcement;
 using DistillGuard.Core.Model;
 using DistillGuard.Service.Config;
 using DistillGuard.Service.Decisions;
@@ -10,34 +11,34 @@ public sealed class PolicyTests
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
 
     [Theory]
-    [InlineData("""{"rules":[]}""", "version")]
-    [InlineData("""{"version":"p1","mode":"loud","rules":[]}""", "mode")]
-    [InlineData("""{"version":"p1","rules":[{"action":"nuke"}]}""", "rules[0].action")]
-    [InlineData("""{"version":"p1","rules":[{"action":"block"},{"verdict":"evil","action":"block"}]}""", "rules[1].verdict")]
-    [InlineData("""{"version":"p1","rules":[{"min_risk":1.5,"action":"block"}]}""", "rules[0].min_risk")]
-    [InlineData("""{"version":"p1","rules":[{"action":"block","expires_seconds":0}]}""", "rules[0].expires_seconds")]
+    [InlineData("""{"rules":[]}""", "needs \"version\"")]
+    [InlineData("""{"version":"p1","mode":"loud","rules":[]}""", "\"mode\" is 'loud'")]
+    [InlineData("""{"version":"p1","rules":[{"name":"r","action":"nuke"}]}""", "rule 1 \"action\"")]
+    [InlineData("""{"version":"p1","rules":[{"name":"a","action":"block"},{"name":"b","when":{"verdict":"evil"},"action":"block"}]}""", "rule 2 \"when\" \"verdict\"")]
+    [InlineData("""{"version":"p1","rules":[{"name":"r","when":{"min_risk":1.5},"action":"block"}]}""", "min_risk")]
+    [InlineData("""{"version":"p1","rules":[{"name":"r","action":"block","expires_after_hours":0}]}""", "expires_after_hours")]
     public void ABadPolicyFileIsRefusedWithTheFieldNamed(string json, string field)
     {
-        var error = Assert.Throws<InvalidDataException>(() => PolicyFile.Parse(json, "policy.json"));
-        Assert.Contains($"'{field}'", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<InvalidDataException>(() => PolicyFiles.Parse(json, "policy.json"));
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
         Assert.Contains("policy.json", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void TheFirstMatchingRuleGivesTheActionAndItsExpiry()
     {
-        var policy = PolicyFile.Parse("""
+        var policy = PolicyFiles.Parse("""
             {"version":"p1","rules":[
-              {"verdict":"distillation","in_campaign":true,"action":"block","expires_seconds":3600},
-              {"verdict":"distillation","action":"withhold_reasoning","expires_seconds":600},
-              {"min_risk":0.5,"action":"throttle"}
+              {"name":"member","when":{"verdict":"distillation","in_campaign":true},"action":"block","expires_after_hours":1},
+              {"name":"distillation","when":{"verdict":"distillation"},"action":"withhold_reasoning","expires_after_hours":0.25},
+              {"name":"risky","when":{"min_risk":0.5},"action":"throttle"}
             ]}
             """, "policy.json");
-        Assert.Equal((DecisionAction.Block, Now.AddHours(1)), Decide(policy, Verdict.Distillation, 0.99, "camp-1"));
-        Assert.Equal((DecisionAction.WithholdReasoning, Now.AddMinutes(10)), Decide(policy, Verdict.Distillation, 0.99, null));
-        Assert.Equal((DecisionAction.Throttle, (DateTimeOffset?)null), Decide(policy, Verdict.Suspicious, 0.6, null));
-        Assert.Equal((DecisionAction.Allow, (DateTimeOffset?)null), Decide(policy, Verdict.Suspicious, 0.4, null));
-        Assert.Equal(DecisionAction.Allow, policy.Decide(null, Now).Action);
+        Assert.Equal((EnforcementAction.Block, Now.AddHours(1)), Decide(policy, Verdict.Distillation, 0.99, "camp-1"));
+        Assert.Equal((EnforcementAction.WithholdReasoning, Now.AddMinutes(15)), Decide(policy, Verdict.Distillation, 0.99, null));
+        Assert.Equal((EnforcementAction.Throttle, (DateTimeOffset?)null), Decide(policy, Verdict.Suspicious, 0.6, null));
+        Assert.Equal((EnforcementAction.Allow, (DateTimeOffset?)null), Decide(policy, Verdict.Suspicious, 0.4, null));
+        Assert.Equal(EnforcementAction.Allow, policy.Decide(null, Now).Action);
     }
 
     [Fact]
@@ -45,7 +46,7 @@ public sealed class PolicyTests
     {
         using var dir = new TempDir();
         await File.WriteAllTextAsync(dir["policy.json"], """
-            {"version":"trial-1","mode":"shadow","rules":[{"verdict":"distillation","action":"withhold_reasoning","expires_seconds":600}]}
+            {"version":"trial-1","mode":"shadow","rules":[{"name":"trial","when":{"verdict":"distillation"},"action":"withhold_reasoning","expires_after_hours":0.5}]}
             """);
         var config = ServiceConfigFile.Parse(Some.ConfigJson().Replace("\"tokens\"", "\"policy\": \"policy.json\", \"tokens\"", StringComparison.Ordinal), "service.json", dir.Path);
         await using var server = await RunningServer.StartAsync(dir["service.duckdb"], config);
@@ -66,7 +67,7 @@ public sealed class PolicyTests
         Assert.Equal("trial-1", decision.GetProperty("policy_version").GetString());
     }
 
-    private static (DecisionAction, DateTimeOffset?) Decide(RulePolicy policy, Verdict verdict, double risk, string? campaign)
+    private static (EnforcementAction, DateTimeOffset?) Decide(EnforcementPolicy policy, Verdict verdict, double risk, string? campaign)
     {
         var decision = policy.Decide(new AccountVerdict(new AccountId("a"), risk, verdict, campaign is null ? null : new CampaignId(campaign), 10, []), Now);
         return (decision.Action, decision.ExpiresAt);

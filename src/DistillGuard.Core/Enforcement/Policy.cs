@@ -40,12 +40,15 @@ public sealed record PolicyRule(string Name, PolicyCondition When, EnforcementAc
 /// <param name="Version">Recorded with every decision and audit entry, so each can be traced to the policy that made it.</param>
 public sealed record Policy(string Version, PolicyMode Mode, IReadOnlyList<PolicyRule> Rules, EnforcementAction Otherwise = EnforcementAction.Allow)
 {
-    /// <summary>Hours a default action lasts before the account is decided afresh.</summary>
-    public const double DefaultExpiryHours = 24 * 7;
+    /// <summary>
+    /// Hours a built-in action lasts before the gateway asks again: longer than any relink period, short enough that a
+    /// verdict changed by new traffic or an analyst's label takes effect within the hour.
+    /// </summary>
+    public const double DefaultExpiryHours = 1;
 
     /// <summary>
     /// The built-in policy of the service contract: an account whose verdict is <c>distillation</c> is blocked when it
-    /// belongs to a campaign and loses its reasoning traces otherwise, for a week; every other account is allowed. A
+    /// belongs to a campaign and loses its reasoning traces otherwise, for an hour at a time; every other account is allowed. A
     /// suspicious account is allowed: the cost of a false positive (a heavy coder, a benchmark run) is the higher one.
     /// </summary>
     public static Policy Default { get; } = new("builtin-1", PolicyMode.Enforce,

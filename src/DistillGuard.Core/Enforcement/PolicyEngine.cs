@@ -5,6 +5,7 @@ namespace DistillGuard.Core.Enforcement;
 /// mode), the rule that decided, when it expires, and the policy version.
 /// </summary>
 /// <param name="Rule">The rule that applied; null when none did and the policy's fallback decided.</param>
+/// <param name="ExpiresAt">When the intended action lapses (null for allow, or a rule without expiry); a shadow decision still says it, for the record, while the gateway is told allow.</param>
 public sealed record PolicyDecision(
     EnforcementAction Action,
     EnforcementAction Intended,
@@ -24,6 +25,6 @@ public static class PolicyEngine
         var intended = rule?.Action ?? policy.Otherwise;
         var expires = rule?.ExpiresAfter is { } after && intended != EnforcementAction.Allow ? now + after : (DateTimeOffset?)null;
         var shadow = policy.Mode == PolicyMode.Shadow;
-        return new PolicyDecision(shadow ? EnforcementAction.Allow : intended, intended, rule?.Name, shadow ? null : expires, policy.Version, shadow);
+        return new PolicyDecision(shadow ? EnforcementAction.Allow : intended, intended, rule?.Name, expires, policy.Version, shadow);
     }
 }

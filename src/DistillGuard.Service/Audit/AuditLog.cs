@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using DistillGuard.Core.Enforcement;
 using DistillGuard.Service.State;
 using DuckDB.NET.Data;
 
@@ -12,73 +11,81 @@ public static class AuditSubjects
     public static string Account(Core.Model.AccountId id) => "account:" + id.Value;
 }
 
-/// <summary>An action to record: who or what decided it, on whom, and on what evidence (a JSON object).</summary>
-public sealed record AuditRecord(string Actor, string Subject, string Action, string Detail);
-
-/// <summary>One stored audit entry; <see cref="Hash"/> covers every other field, <see cref="PreviousHash"/> included.</summary>
-public sealed record AuditEntry(long Seq, string At, string Actor, string Subject, string Action, string Detail, string PreviousHash, string Hash);
+/// <summary>One stored audit entry as <c>GET /v1/audit</c> shows it; <see cref="Hash"/> covers every other field, <see cref="PreviousHash"/> included (<see cref="AuditChain"/>).</summary>
+public sealed record AuditEntryView(
+    long Seq, DateTimeOffset At, string Actor, string Origin, string Subject, string Action, bool Shadow, DateTimeOffset? ExpiresAt,
+    string PolicyVersion, string Detail, string PreviousHash, string Hash)
+{
+    public static AuditEntryView Of(AuditEntry e) => new(
+        e.Sequence, e.Draft.At, e.Draft.Actor, e.Draft.Origin == AuditOrigin.Manual ? "manual" : "policy", e.Draft.Subject, e.Draft.Action.ToContract(),
+        e.Draft.Shadow, e.Draft.ExpiresAt, e.Draft.PolicyVersion, e.Draft.Evidence, e.PreviousHash, e.Hash);
+}
 
 /// <summary><c>GET /v1/audit/verify</c>: the chain is whole, or the first entry that does not chain and why.</summary>
-public sealed record AuditVerification(bool Valid, long Entries, long? FirstInvalid = null, string? Reason = null);
+public sealed record AuditVerificationView(bool Valid, long Entries, long? FirstInvalid = null, string? Reason = null);
 
 /// <summary>
-/// The append-only, hash-chained audit log in the service's store: each entry carries the SHA-256 of the one before it
-/// and its own hash over all its fields, so editing or deleting a row breaks the chain at that row. (Deleting the last
-/// rows leaves a shorter chain that still verifies: that needs an anchor kept outside the store.)
+/// The append-only audit log in the service's store, chained by the enforcement core (<see cref="AuditChain"/>): each
+/// entry carries the SHA-256 of the one before it and its own hash over all its fields, so editing or deleting a row
+/// breaks the chain at that row. The head (last sequence and hash) is kept in a table of its own, written in the same
+/// transaction, so rows cut from the end are caught too.
 /// </summary>
 internal sealed class AuditLog
 {
     public const string Schema =
-        "CREATE TABLE IF NOT EXISTS service_audit (seq BIGINT NOT NULL, recorded_at VARCHAR NOT NULL, actor VARCHAR NOT NULL, subject VARCHAR NOT NULL, " +
-        "action VARCHAR NOT NULL, detail VARCHAR NOT NULL, previous_hash VARCHAR NOT NULL, hash VARCHAR NOT NULL)";
+        "CREATE TABLE IF NOT EXISTS service_audit (seq BIGINT NOT NULL, recorded_at VARCHAR NOT NULL, actor VARCHAR NOT NULL, origin VARCHAR NOT NULL, " +
+        "subject VARCHAR NOT NULL, action VARCHAR NOT NULL, shadow BOOLEAN NOT NULL, expires_at VARCHAR, policy_version VARCHAR NOT NULL, " +
+        "detail VARCHAR NOT NULL, previous_hash VARCHAR NOT NULL, hash VARCHAR NOT NULL)";
 
-    private const string Columns = "seq, recorded_at, actor, subject, action, detail, previous_hash, hash";
+    public const string HeadSchema = "CREATE TABLE IF NOT EXISTS service_audit_head (seq BIGINT NOT NULL, hash VARCHAR NOT NULL)";
+
+    private const string Columns = "seq, recorded_at, actor, origin, subject, action, shadow, expires_at, policy_version, detail, previous_hash, hash";
     private readonly ExchangeJournal store;
-    private readonly TimeProvider clock;
-    private readonly Dictionary<string, string> current = new(StringComparer.Ordinal);
-    private long last;
-    private string lastHash = "";
+    private readonly Dictionary<string, EnforcementAction> current = new(StringComparer.Ordinal);
+    private AuditEntry? last;
 
-    public AuditLog(ExchangeJournal store, TimeProvider clock)
+    public AuditLog(ExchangeJournal store)
     {
         this.store = store;
-        this.clock = clock;
-        foreach (var entry in Page(0, int.MaxValue))
+        foreach (var entry in Entries(0, int.MaxValue))
         {
-            current[entry.Subject] = entry.Action;
-            (last, lastHash) = (entry.Seq, entry.Hash);
+            current[entry.Draft.Subject] = entry.Draft.Action;
+            last = entry;
+        }
+
+        // The log goes on from the head it recorded, not from the rows left: rows cut from the end stay a visible gap.
+        if (Head() is { } head && (last?.Sequence != head.Sequence || last.Hash != head.Hash))
+        {
+            last = new AuditEntry(head.Sequence, last?.Draft ?? new AuditDraft(default, "", AuditOrigin.Policy, "", EnforcementAction.Allow, false, null, "", ""), "", head.Hash);
         }
     }
 
     /// <summary>The last action recorded for <paramref name="subject"/>, or null.</summary>
-    public string? CurrentAction(string subject)
+    public EnforcementAction? CurrentAction(string subject)
     {
         lock (current)
         {
-            return current.GetValueOrDefault(subject);
+            return current.TryGetValue(subject, out var action) ? action : null;
         }
     }
 
-    /// <summary>Appends the records in one transaction, each chained to the one before.</summary>
-    public void Append(IReadOnlyList<AuditRecord> records)
+    /// <summary>Appends the drafts in one transaction, each chained to the one before, and moves the head.</summary>
+    public void Append(IReadOnlyList<AuditDraft> drafts)
     {
-        ArgumentNullException.ThrowIfNull(records);
-        if (records.Count == 0)
+        ArgumentNullException.ThrowIfNull(drafts);
+        if (drafts.Count == 0)
         {
             return;
         }
 
         lock (current)
         {
-            var at = clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-            var (seq, previous) = (last, lastHash);
-            var entries = new List<AuditEntry>(records.Count);
-            foreach (var r in records)
+            var entries = new List<AuditEntry>(drafts.Count);
+            var previous = last;
+            foreach (var draft in drafts)
             {
-                seq++;
-                var hash = HashOf(seq, at, r.Actor, r.Subject, r.Action, r.Detail, previous);
-                entries.Add(new AuditEntry(seq, at, r.Actor, r.Subject, r.Action, r.Detail, previous, hash));
-                previous = hash;
+                previous = AuditChain.Append(previous, draft);
+                entries.Add(previous);
             }
 
             store.Use(connection =>
@@ -88,24 +95,53 @@ internal sealed class AuditLog
                 {
                     foreach (var e in entries)
                     {
-                        appender.CreateRow().AppendValue(e.Seq).AppendValue(e.At).AppendValue(e.Actor).AppendValue(e.Subject)
-                            .AppendValue(e.Action).AppendValue(e.Detail).AppendValue(e.PreviousHash).AppendValue(e.Hash).EndRow();
+                        var d = e.Draft;
+                        var row = appender.CreateRow().AppendValue(e.Sequence).AppendValue(Text(d.At)).AppendValue(d.Actor)
+                            .AppendValue(d.Origin == AuditOrigin.Manual ? "manual" : "policy").AppendValue(d.Subject).AppendValue(d.Action.ToContract())
+                            .AppendValue(d.Shadow);
+                        row = d.ExpiresAt is { } expires ? row.AppendValue(Text(expires)) : row.AppendNullValue();
+                        row.AppendValue(d.PolicyVersion).AppendValue(d.Evidence).AppendValue(e.PreviousHash).AppendValue(e.Hash).EndRow();
                     }
+                }
+
+                using (var head = connection.CreateCommand())
+                {
+                    head.CommandText = "DELETE FROM service_audit_head; INSERT INTO service_audit_head VALUES ($seq, $hash)";
+                    head.Parameters.Add(new DuckDBParameter("seq", previous!.Sequence));
+                    head.Parameters.Add(new DuckDBParameter("hash", previous.Hash));
+                    head.ExecuteNonQuery();
                 }
 
                 transaction.Commit();
                 return 0;
             });
-            (last, lastHash) = (seq, previous);
+            last = previous;
             foreach (var e in entries)
             {
-                current[e.Subject] = e.Action;
+                current[e.Draft.Subject] = e.Draft.Action;
             }
         }
     }
 
-    /// <summary>Entries after <paramref name="after"/> in order, at most <paramref name="limit"/>.</summary>
-    public IReadOnlyList<AuditEntry> Page(long after, int limit) => store.Use(connection =>
+    /// <summary>Entries after <paramref name="after"/> in order, at most <paramref name="limit"/>, as the API shows them.</summary>
+    public IReadOnlyList<AuditEntryView> Page(long after, int limit) => [.. Entries(after, limit).Select(AuditEntryView.Of)];
+
+    /// <summary>Walks the whole chain from the first entry to the recorded head; names the first entry that is missing, edited or does not chain.</summary>
+    public AuditVerificationView Verify()
+    {
+        var result = AuditChain.Verify(Entries(0, int.MaxValue), Head());
+        return new AuditVerificationView(result.Valid, result.Entries, result.FirstBroken, result.Problem);
+    }
+
+    private (long Sequence, string Hash)? Head() => store.Use(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, hash FROM service_audit_head";
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ((long, string)?)(reader.GetInt64(0), reader.GetString(1)) : null;
+    });
+
+    private List<AuditEntry> Entries(long after, int limit) => store.Use(connection =>
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM service_audit WHERE seq > $after ORDER BY seq LIMIT $limit";
@@ -115,49 +151,20 @@ internal sealed class AuditLog
         var rows = new List<AuditEntry>();
         while (reader.Read())
         {
-            rows.Add(new AuditEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7)));
+            // A row whose action no longer parses was edited: it is read with a hash that cannot match, so verify names it.
+            var parses = EnforcementActions.TryParse(reader.GetString(5), out var action);
+            var draft = new AuditDraft(
+                Instant(reader.GetString(1)), reader.GetString(2), reader.GetString(3) == "manual" ? AuditOrigin.Manual : AuditOrigin.Policy,
+                reader.GetString(4), action, reader.GetBoolean(6), reader.IsDBNull(7) ? null : Instant(reader.GetString(7)),
+                reader.GetString(8), reader.GetString(9));
+            rows.Add(new AuditEntry(reader.GetInt64(0), draft, reader.GetString(10), parses ? reader.GetString(11) : "action unreadable: " + reader.GetString(5)));
         }
 
         return rows;
     });
 
-    /// <summary>Walks the whole chain from the first entry; names the first entry that is missing, edited or does not chain.</summary>
-    public AuditVerification Verify()
-    {
-        var (expected, previous) = (1L, "");
-        foreach (var e in Page(0, int.MaxValue))
-        {
-            if (e.Seq != expected)
-            {
-                return new AuditVerification(false, expected - 1, expected, $"entry {expected} is missing");
-            }
+    private static string Text(DateTimeOffset t) => t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
-            if (!string.Equals(e.PreviousHash, previous, StringComparison.Ordinal))
-            {
-                return new AuditVerification(false, expected - 1, e.Seq, "it does not carry the hash of the entry before it");
-            }
-
-            if (!string.Equals(HashOf(e.Seq, e.At, e.Actor, e.Subject, e.Action, e.Detail, e.PreviousHash), e.Hash, StringComparison.Ordinal))
-            {
-                return new AuditVerification(false, expected - 1, e.Seq, "its contents do not match its hash");
-            }
-
-            (expected, previous) = (expected + 1, e.Hash);
-        }
-
-        return new AuditVerification(true, expected - 1);
-    }
-
-    /// <summary>SHA-256 over the fields, each prefixed with its length so no two field lists hash alike.</summary>
-    private static string HashOf(long seq, string at, string actor, string subject, string action, string detail, string previous)
-    {
-        var text = new StringBuilder();
-        foreach (var field in new[] { seq.ToString(CultureInfo.InvariantCulture), at, actor, subject, action, detail, previous })
-        {
-            text.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('\n');
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
+    private static DateTimeOffset Instant(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var t) ? t : DateTimeOffset.MinValue;
 }

@@ -21,7 +21,7 @@ public sealed record ServiceConfig(IReadOnlyList<ServiceToken> Tokens, string? P
     public const int DefaultRetryAfterSeconds = 1;
 
     /// <summary>The policy decisions apply: the file's, or the built-in default.</summary>
-    public Decisions.IDecisionPolicy Policy { get; init; } = new Decisions.BuiltInPolicy(Decisions.DefaultPolicyOptions.Default);
+    public Decisions.IDecisionPolicy Policy { get; init; } = Decisions.EnforcementPolicy.BuiltIn;
 
     /// <summary>Largest request body; a larger one gets 413.</summary>
     public long MaxBodyBytes { get; init; } = DefaultMaxBodyBytes;

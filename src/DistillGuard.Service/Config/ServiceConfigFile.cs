@@ -31,7 +31,7 @@ public static class ServiceConfigFile
 
         return new ServiceConfig(tokens, policy, TimeSpan.FromSeconds(relink))
         {
-            Policy = policy is null ? new BuiltInPolicy(DefaultPolicyOptions.Default) : PolicyFile.Load(policy),
+            Policy = policy is null ? EnforcementPolicy.BuiltIn : PolicyFiles.Load(policy),
             MaxBodyBytes = Positive(dto.MaxBodyBytes, ServiceConfig.DefaultMaxBodyBytes, "max_body_bytes", source),
             IngestQueueBatches = (int)Positive(dto.IngestQueueBatches, ServiceConfig.DefaultIngestQueueBatches, "ingest_queue_batches", source),
             RetryAfterSeconds = (int)Positive(dto.RetryAfterSeconds, ServiceConfig.DefaultRetryAfterSeconds, "retry_after_seconds", source),

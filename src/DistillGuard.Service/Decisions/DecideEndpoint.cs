@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DistillGuard.Core.Enforcement;
 using DistillGuard.Core.Model;
 using DistillGuard.Service.Server;
 using DistillGuard.Service.Verdicts;

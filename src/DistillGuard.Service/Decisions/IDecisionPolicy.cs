@@ -1,3 +1,5 @@
+using System.Globalization;
+using DistillGuard.Core.Enforcement;
 using DistillGuard.Core.Model;
 
 namespace DistillGuard.Service.Decisions;
@@ -12,28 +14,63 @@ public interface IDecisionPolicy
     bool Shadow { get; }
 
     /// <summary>The action the policy takes (or, in shadow mode, would take).</summary>
-    PolicyDecision Decide(AccountVerdict? verdict, DateTimeOffset now);
+    ActionDecision Decide(AccountVerdict? verdict, DateTimeOffset now);
 }
 
-/// <summary>The built-in default policy as an <see cref="IDecisionPolicy"/>.</summary>
-public sealed class BuiltInPolicy(DefaultPolicyOptions options) : IDecisionPolicy
+/// <summary>One decision before it is stamped with an id: the action, why, and until when.</summary>
+public sealed record ActionDecision(EnforcementAction Action, IReadOnlyList<string> Reasons, DateTimeOffset? ExpiresAt);
+
+/// <summary>
+/// A policy of the enforcement core (<see cref="Policy"/>: the built-in one, or a policy file read by <see cref="PolicyJson"/>,
+/// the same file <c>backtest</c> reads) as the service applies it: an account without a verdict gets <c>allow</c>, and a
+/// decision carries the rule that made it and the verdict's reasons.
+/// </summary>
+public sealed class EnforcementPolicy(Policy policy) : IDecisionPolicy
 {
-    public string Version => options.Version;
+    public static EnforcementPolicy BuiltIn { get; } = new(Policy.Default);
 
-    public bool Shadow => false;
+    public string Version => policy.Version;
 
-    public PolicyDecision Decide(AccountVerdict? verdict, DateTimeOffset now) => DefaultPolicy.Decide(verdict, now, options);
+    public bool Shadow => policy.Mode == PolicyMode.Shadow;
+
+    public ActionDecision Decide(AccountVerdict? verdict, DateTimeOffset now)
+    {
+        if (verdict is null)
+        {
+            return new ActionDecision(EnforcementAction.Allow, ["no verdict for this account yet: an account never seen gives no grounds to act"], null);
+        }
+
+        var decision = PolicyEngine.Decide(policy, new PolicySubject(verdict.AccountId, verdict.Verdict, verdict.RiskScore, verdict.CampaignId), now);
+        var reasons = verdict.Reasons.Select(r => r.Evidence);
+        var why = decision.Rule is { } rule
+            ? string.Create(CultureInfo.InvariantCulture, $"policy {policy.Version} rule '{rule}': {decision.Intended.ToContract()}")
+            : null;
+        // The intended action, even in shadow mode: the audit records what the policy would do, and Applied tells the gateway allow.
+        return new ActionDecision(decision.Intended, why is null ? [.. reasons] : [why, .. reasons], decision.ExpiresAt);
+    }
+}
+
+/// <summary>Reads a policy file for the service; a refused file is an <see cref="InvalidDataException"/> naming the file and the field.</summary>
+public static class PolicyFiles
+{
+    public static EnforcementPolicy Load(string path) => Parse(Config.StrictJson.ReadText(path, "policy file"), path);
+
+    public static EnforcementPolicy Parse(string json, string source)
+    {
+        var parsed = PolicyJson.Parse(json);
+        return parsed.Policy is { } policy ? new EnforcementPolicy(policy) : throw new InvalidDataException($"policy file '{source}': {parsed.Error}");
+    }
 }
 
 /// <summary>How policy actions are named in the audit, and what the gateway is told.</summary>
 public static class Policies
 {
     /// <summary>What the gateway is told: the decision, or <c>allow</c> (no expiry) when the policy runs in shadow mode.</summary>
-    public static PolicyDecision Applied(this IDecisionPolicy policy, PolicyDecision decision)
+    public static ActionDecision Applied(this IDecisionPolicy policy, ActionDecision decision)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(decision);
-        return policy.Shadow ? decision with { Action = DecisionAction.Allow, ExpiresAt = null } : decision;
+        return policy.Shadow ? decision with { Action = EnforcementAction.Allow, ExpiresAt = null } : decision;
     }
 
     /// <summary><c>policy:VERSION</c>, or <c>policy:VERSION:shadow</c> for an action recorded but not taken.</summary>

@@ -85,7 +85,7 @@ internal static class ServiceEndpoints
     private const int MaxAuditPageSize = 1000;
 
     /// <summary>A page of the audit log.</summary>
-    private sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, long? Next);
+    private sealed record AuditPage(IReadOnlyList<AuditEntryView> Entries, long? Next);
 
     private sealed record Health(string Status);
 

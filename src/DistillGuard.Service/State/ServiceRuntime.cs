@@ -51,7 +51,7 @@ internal sealed class ServiceRuntime : IAsyncDisposable
         {
             await ReplayAsync(journal, accounts, ct);
             var verdicts = new VerdictBoard();
-            var audit = new AuditLog(journal, clock);
+            var audit = new AuditLog(journal);
             var relinker = new Relinker(accounts, verdicts, audit, config.Policy, clock, logger);
             if (accounts.Exchanges > 0)
             {

@@ -1,8 +1,9 @@
+using System.Text.Json;
 using DistillGuard.Analysis;
+using DistillGuard.Core.Detection;
+using DistillGuard.Core.Enforcement;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Quantification;
-using DistillGuard.Core.Detection;
-using System.Text.Json;
 using DistillGuard.Service.Audit;
 using DistillGuard.Service.Decisions;
 using DistillGuard.Service.Server;
@@ -79,18 +80,18 @@ internal sealed class Relinker : IAsyncDisposable
     }
 
     /// <summary>The accounts whose action differs from the last one the audit log holds for them (none: allow).</summary>
-    private List<AuditRecord> Changes(IReadOnlyList<AccountVerdict> verdicts, DateTimeOffset now, long version)
+    private List<AuditDraft> Changes(IReadOnlyList<AccountVerdict> verdicts, DateTimeOffset now, long version)
     {
-        var changes = new List<AuditRecord>();
+        var changes = new List<AuditDraft>();
         foreach (var verdict in verdicts)
         {
             var decision = policy.Decide(verdict, now);
             var subject = AuditSubjects.Account(verdict.AccountId);
-            var action = decision.Action.ToContract();
-            if (!string.Equals(action, audit.CurrentAction(subject) ?? DecisionAction.Allow.ToContract(), StringComparison.Ordinal))
+            if (decision.Action != (audit.CurrentAction(subject) ?? EnforcementAction.Allow))
             {
                 var detail = new PolicyActionDetail(verdict.Verdict.ToContract(), verdict.RiskScore, verdict.CampaignId?.Value, decision.Reasons, version, decision.ExpiresAt);
-                changes.Add(new AuditRecord(Policies.Actor(policy), subject, action, JsonSerializer.Serialize(detail, ServiceResults.Json)));
+                changes.Add(new AuditDraft(now, Policies.Actor(policy), AuditOrigin.Policy, subject, decision.Action, policy.Shadow, decision.ExpiresAt,
+                    policy.Version, JsonSerializer.Serialize(detail, ServiceResults.Json)));
             }
         }
 

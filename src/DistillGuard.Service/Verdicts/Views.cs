@@ -1,3 +1,4 @@
+using DistillGuard.Core.Enforcement;
 using DistillGuard.Core.Model;
 using DistillGuard.Service.Decisions;
 
@@ -11,7 +12,7 @@ public sealed record AccountView(
     string AccountId, string Verdict, double RiskScore, string? CampaignId, long Exchanges, IReadOnlyList<ReasonView> Reasons,
     string Action, DateTimeOffset? ExpiresAt, string PolicyVersion, long VerdictVersion)
 {
-    public static AccountView Of(AccountVerdict v, PolicyDecision decision, string policyVersion, long version) => new(
+    public static AccountView Of(AccountVerdict v, ActionDecision decision, string policyVersion, long version) => new(
         v.AccountId.Value, v.Verdict.ToContract(), v.RiskScore, v.CampaignId?.Value, v.Exchanges,
         [.. v.Reasons.Select(r => new ReasonView(r.Signal, r.Value, r.Contribution, r.Evidence))],
         decision.Action.ToContract(), decision.ExpiresAt, policyVersion, version);
