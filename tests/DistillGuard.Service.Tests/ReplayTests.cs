@@ -6,6 +6,7 @@ using DistillGuard.Service.Config;
 namespace DistillGuard.Service.Tests;
 
 /// <summary>`replay` streams a log to a real service in timestamp order and measures when each campaign was first flagged.</summary>
+[Collection(InProcessCommandLine.Name)]
 public sealed class ReplayTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using DistillGuard.Service.Server;
 namespace DistillGuard.Service.Tests;
 
 /// <summary>The service starts on loopback only, answers health and publishes its OpenAPI document.</summary>
+[Collection(InProcessCommandLine.Name)]
 public sealed class StartTests
 {
     [Theory]

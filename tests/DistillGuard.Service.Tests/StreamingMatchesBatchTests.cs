@@ -10,6 +10,7 @@ namespace DistillGuard.Service.Tests;
 /// The simulated `tiny` scenario streamed through the service in the log's order, then relinked, gives the verdicts
 /// batch `analyze` gives on the same log, and the decisions follow them: campaign accounts are not allowed, organic ones are.
 /// </summary>
+[Collection(InProcessCommandLine.Name)]
 public sealed class StreamingMatchesBatchTests
 {
     [Fact]
