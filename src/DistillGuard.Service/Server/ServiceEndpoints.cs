@@ -36,6 +36,17 @@ internal static class ServiceEndpoints
             .For(Role.Gateway, Role.Admin)
             .WithSummary("The decision for one request: {account_id, ...} → action, verdict, risk_score, campaign_id, reasons, policy_version, expires_at");
 
+        var adapters = new GatewayAdapters(runtime.Verdicts, policy, clock);
+        app.MapPost("/v1/guardrails/litellm", (Func<HttpContext, Task<IResult>>)adapters.LiteLlmAsync)
+            .For(Role.Gateway, Role.Admin)
+            .WithSummary("LiteLLM Generic Guardrail API: {request_data: {user_api_key_hash | user_api_key_user_id}, texts} → {action: BLOCKED | NONE | GUARDRAIL_INTERVENED, blocked_reason, distillguard_action}");
+        app.MapPost("/v1/guardrails/litellm/beta/litellm_basic_guardrail_api", (Func<HttpContext, Task<IResult>>)adapters.LiteLlmAsync)
+            .For(Role.Gateway, Role.Admin)
+            .WithSummary("The same, at the path LiteLLM appends to api_base (api_base: http://HOST/v1/guardrails/litellm)");
+        app.MapMethods("/v1/authz/envoy/{**path}", ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"], adapters.Envoy)
+            .For(Role.Gateway, Role.Admin)
+            .WithSummary("Envoy HTTP ext_authz (path_prefix /v1/authz/envoy): the account in x-distillguard-account or x-api-key-id; 200 allow, 403 block or challenge, 429 throttle; x-distillguard-action");
+
         app.MapPost("/v1/relink", async (CancellationToken ct) => ServiceResults.Ok(await runtime.Relinker.RelinkAsync(ct)))
             .For(Role.Admin)
             .WithSummary("Runs linking and campaign judgement now; replies when done, with the counts");

@@ -19,7 +19,8 @@ internal sealed class ServiceGate(TokenRoles tokens, ILogger logger)
             var metadata = context.GetEndpoint()?.Metadata;
             if (metadata is not null && !AllowedRoles.IsOpen(metadata))
             {
-                var token = tokens.Find(BearerHeader.Token(context.Request.Headers.Authorization));
+                // A bearer token, or the x-api-key header that LiteLLM's guardrail client and an Envoy headers_to_add send.
+                var token = tokens.Find(BearerHeader.Token(context.Request.Headers.Authorization)) ?? tokens.Find(ApiKey(context.Request.Headers));
                 if (token is null)
                 {
                     context.Response.Headers.WWWAuthenticate = "Bearer realm=\"distillguard\"";
@@ -48,4 +49,6 @@ internal sealed class ServiceGate(TokenRoles tokens, ILogger logger)
             await ServiceResults.Error(StatusCodes.Status500InternalServerError, "internal error").ExecuteAsync(context);
         }
     }
+
+    private static string? ApiKey(IHeaderDictionary headers) => headers["x-api-key"].ToString() is { Length: > 0 } key ? key.Trim() : null;
 }
