@@ -3,6 +3,7 @@ using DistillGuard.Service.Audit;
 using DistillGuard.Service.Config;
 using DistillGuard.Service.Decisions;
 using DistillGuard.Service.Ingest;
+using DistillGuard.Service.Labels;
 using DistillGuard.Service.State;
 using DistillGuard.Service.Verdicts;
 using Microsoft.AspNetCore.Builder;
@@ -46,6 +47,15 @@ internal static class ServiceEndpoints
         app.MapMethods("/v1/authz/envoy/{**path}", ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"], adapters.Envoy)
             .For(Role.Gateway, Role.Admin)
             .WithSummary("Envoy HTTP ext_authz (path_prefix /v1/authz/envoy): the account in x-distillguard-account or x-api-key-id; 200 allow, 403 block or challenge, 429 throttle; x-distillguard-action");
+
+        var labels = new LabelStore(runtime.Journal, clock);
+        app.MapPost("/v1/labels", (Func<HttpContext, Task<IResult>>)labels.PostAsync)
+            .For(Role.Analyst, Role.Admin)
+            .WithSummary("Store a label: {account_id, label: organic | campaign, campaign_id?, note?}; a later label of an account stands over an earlier one");
+
+        app.MapGet("/metrics", () => Results.Text(Metrics(runtime), "text/plain; version=0.0.4; charset=utf-8"))
+            .For(Role.Admin)
+            .WithSummary("Prometheus text format: accounts, exchanges, journal records, verdict version, campaigns, flagged accounts, audit entries");
 
         app.MapPost("/v1/relink", async (CancellationToken ct) => ServiceResults.Ok(await runtime.Relinker.RelinkAsync(ct)))
             .For(Role.Admin)
@@ -101,5 +111,32 @@ internal static class ServiceEndpoints
     private sealed record Health(string Status);
 
     /// <summary>What the service holds.</summary>
+    /// <summary>The gauges of <c>GET /metrics</c>, in the Prometheus text format (names are the service's own, not attacker text).</summary>
+    private static string Metrics(ServiceRuntime runtime)
+    {
+        var snapshot = runtime.Verdicts.Current;
+        var audit = runtime.Audit.Verify();
+        (string Name, string Help, double Value)[] gauges =
+        [
+            ("distillguard_exchanges", "Exchanges folded into the accounts' states.", runtime.Accounts.Exchanges),
+            ("distillguard_journal_records", "Records in the write-ahead journal.", runtime.Journal.Count),
+            ("distillguard_verdict_version", "Relinks published since start.", snapshot.Version),
+            ("distillguard_accounts_with_verdict", "Accounts in the current verdict snapshot.", snapshot.Accounts.Count),
+            ("distillguard_flagged_accounts", "Accounts whose current verdict is distillation.", snapshot.Accounts.Values.Count(a => a.Verdict == Verdict.Distillation)),
+            ("distillguard_campaigns", "Campaigns in the current verdict snapshot.", snapshot.Campaigns.Count),
+            ("distillguard_audit_entries", "Entries in the audit log.", audit.Entries),
+            ("distillguard_audit_chain_valid", "1 when the audit chain verifies, 0 when it does not.", audit.Valid ? 1 : 0),
+        ];
+        var text = new System.Text.StringBuilder();
+        foreach (var (name, help, value) in gauges)
+        {
+            text.Append("# HELP ").Append(name).Append(' ').Append(help).Append('\n')
+                .Append("# TYPE ").Append(name).Append(" gauge\n")
+                .Append(name).Append(' ').Append(value.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
     private sealed record StatusReply(int Accounts, long Exchanges, long JournalRecords);
 }

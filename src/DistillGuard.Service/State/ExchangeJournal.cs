@@ -34,7 +34,7 @@ internal sealed class ExchangeJournal : IExchangeSource, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         this.clock = clock;
-        connection = EmbeddedDatabase.Open(path, "the service store", Schema, Audit.AuditLog.Schema, Audit.AuditLog.HeadSchema);
+        connection = EmbeddedDatabase.Open(path, "the service store", Schema, Audit.AuditLog.Schema, Audit.AuditLog.HeadSchema, Labels.LabelStore.Schema);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT coalesce(max(seq), 0) FROM service_exchanges";
         lastSequence = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
