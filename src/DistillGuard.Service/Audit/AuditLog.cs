@@ -123,6 +123,9 @@ internal sealed class AuditLog
         }
     }
 
+    /// <summary>Every manual entry, in order (the service rebuilds the manual actions in force from them).</summary>
+    public IReadOnlyList<AuditEntry> Manual() => [.. Entries(0, int.MaxValue).Where(e => e.Draft.Origin == AuditOrigin.Manual)];
+
     /// <summary>Entries after <paramref name="after"/> in order, at most <paramref name="limit"/>, as the API shows them.</summary>
     public IReadOnlyList<AuditEntryView> Page(long after, int limit) => [.. Entries(after, limit).Select(AuditEntryView.Of)];
 

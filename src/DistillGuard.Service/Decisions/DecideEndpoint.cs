@@ -24,7 +24,7 @@ public sealed record DecisionReply(
 /// <c>POST /v1/decide</c>: reads the current verdict snapshot (never waits on linking) and applies the policy (in shadow mode the reply is <c>allow</c>).
 /// An account without a verdict gets <c>allow</c>.
 /// </summary>
-internal sealed class DecideEndpoint(IVerdictSource verdicts, IDecisionPolicy policy, TimeProvider clock)
+internal sealed class DecideEndpoint(IVerdictSource verdicts, IDecisionPolicy policy, ManualActions manual, TimeProvider clock)
 {
     public async Task<IResult> DecideAsync(HttpContext context)
     {
@@ -49,8 +49,9 @@ internal sealed class DecideEndpoint(IVerdictSource verdicts, IDecisionPolicy po
 
         var snapshot = verdicts.Current;
         var verdict = snapshot.Find(new AccountId(request.AccountId));
-        var wanted = policy.Decide(verdict, clock.GetUtcNow());
-        var decision = policy.Applied(wanted);
+        var now = clock.GetUtcNow();
+        var wanted = policy.Decide(verdict, now);
+        var decision = manual.Over(policy.Applied(wanted), request.AccountId, verdict?.CampaignId, now);
         return ServiceResults.Ok(new DecisionReply(
             Guid.NewGuid().ToString("N"),
             request.AccountId,

@@ -17,7 +17,7 @@ public sealed record LiteLlmGuardrailReply(string Action, string? BlockedReason,
 /// 200 to allow, 403 or 429 to deny, the action in <c>x-distillguard-action</c>). An account they do not name, or one
 /// never seen, is allowed: it gives no grounds to act.
 /// </summary>
-internal sealed class GatewayAdapters(IVerdictSource verdicts, IDecisionPolicy policy, TimeProvider clock)
+internal sealed class GatewayAdapters(IVerdictSource verdicts, IDecisionPolicy policy, ManualActions manual, TimeProvider clock)
 {
     /// <summary>The header Envoy forwards that names the account (allowed_headers of the ext_authz filter).</summary>
     public const string AccountHeader = "x-distillguard-account";
@@ -73,7 +73,8 @@ internal sealed class GatewayAdapters(IVerdictSource verdicts, IDecisionPolicy p
     private (EnforcementAction Action, IReadOnlyList<string> Reasons) Decide(string? account)
     {
         var verdict = account is null ? null : verdicts.Current.Find(new AccountId(account));
-        var decision = policy.Applied(policy.Decide(verdict, clock.GetUtcNow()));
+        var now = clock.GetUtcNow();
+        var decision = manual.Over(policy.Applied(policy.Decide(verdict, now)), account, verdict?.CampaignId, now);
         return (decision.Action, decision.Reasons);
     }
 
