@@ -24,22 +24,14 @@ public sealed record DecisionReply(
 /// <c>POST /v1/decide</c>: reads the current verdict snapshot (never waits on linking) and applies the policy (in shadow mode the reply is <c>allow</c>).
 /// An account without a verdict gets <c>allow</c>.
 /// </summary>
-internal sealed class DecideEndpoint(IVerdictSource verdicts, IDecisionPolicy policy, ManualActions manual, TimeProvider clock)
+internal sealed class DecideEndpoint(Decider decider)
 {
     public async Task<IResult> DecideAsync(HttpContext context)
     {
-        DecideRequest? request;
-        try
+        var (request, refusal) = await ServiceResults.ReadJsonAsync<DecideRequest>(context, "a decide request");
+        if (refusal is not null)
         {
-            request = await JsonSerializer.DeserializeAsync<DecideRequest>(context.Request.Body, ServiceResults.Json, context.RequestAborted);
-        }
-        catch (JsonException ex)
-        {
-            return ServiceResults.Error(StatusCodes.Status400BadRequest, "the body is not a decide request: " + ex.Message);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return ServiceResults.Error(StatusCodes.Status413PayloadTooLarge, "the body is over the limit (max_body_bytes)");
+            return refusal;
         }
 
         if (string.IsNullOrEmpty(request?.AccountId))
@@ -47,11 +39,8 @@ internal sealed class DecideEndpoint(IVerdictSource verdicts, IDecisionPolicy po
             return ServiceResults.Error(StatusCodes.Status400BadRequest, "account_id is required");
         }
 
-        var snapshot = verdicts.Current;
-        var verdict = snapshot.Find(new AccountId(request.AccountId));
-        var now = clock.GetUtcNow();
-        var wanted = policy.Decide(verdict, now);
-        var decision = manual.Over(policy.Applied(wanted), request.AccountId, verdict?.CampaignId, now);
+        var (verdict, wanted, decision, version) = decider.For(request.AccountId);
+        var policy = decider.Policy;
         return ServiceResults.Ok(new DecisionReply(
             Guid.NewGuid().ToString("N"),
             request.AccountId,
@@ -62,7 +51,7 @@ internal sealed class DecideEndpoint(IVerdictSource verdicts, IDecisionPolicy po
             decision.Reasons,
             policy.Version,
             decision.ExpiresAt,
-            snapshot.Version,
+            version,
             policy.Shadow ? wanted.Action.ToContract() : null));
     }
 }

@@ -17,7 +17,7 @@ public sealed record LiteLlmGuardrailReply(string Action, string? BlockedReason,
 /// 200 to allow, 403 or 429 to deny, the action in <c>x-distillguard-action</c>). An account they do not name, or one
 /// never seen, is allowed: it gives no grounds to act.
 /// </summary>
-internal sealed class GatewayAdapters(IVerdictSource verdicts, IDecisionPolicy policy, ManualActions manual, TimeProvider clock)
+internal sealed class GatewayAdapters(Decider decider)
 {
     /// <summary>The header Envoy forwards that names the account (allowed_headers of the ext_authz filter).</summary>
     public const string AccountHeader = "x-distillguard-account";
@@ -30,23 +30,14 @@ internal sealed class GatewayAdapters(IVerdictSource verdicts, IDecisionPolicy p
 
     public async Task<IResult> LiteLlmAsync(HttpContext context)
     {
-        string? account;
-        IReadOnlyList<string>? texts;
-        try
+        var (body, refusal) = await ServiceResults.ReadJsonAsync<JsonElement>(context, "a guardrail request");
+        if (refusal is not null)
         {
-            using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-            (account, texts) = (LiteLlmAccount(body.RootElement), LiteLlmTexts(body.RootElement));
-        }
-        catch (JsonException ex)
-        {
-            return ServiceResults.Error(StatusCodes.Status400BadRequest, "the body is not a guardrail request: " + ex.Message);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return ServiceResults.Error(StatusCodes.Status413PayloadTooLarge, "the body is over the limit (max_body_bytes)");
+            return refusal;
         }
 
-        var (action, reasons) = Decide(account);
+        var texts = LiteLlmTexts(body);
+        var (action, reasons) = Decide(LiteLlmAccount(body));
         return ServiceResults.Ok(action switch
         {
             EnforcementAction.Allow => new LiteLlmGuardrailReply("NONE", null, null, action.ToContract()),
@@ -72,9 +63,7 @@ internal sealed class GatewayAdapters(IVerdictSource verdicts, IDecisionPolicy p
 
     private (EnforcementAction Action, IReadOnlyList<string> Reasons) Decide(string? account)
     {
-        var verdict = account is null ? null : verdicts.Current.Find(new AccountId(account));
-        var now = clock.GetUtcNow();
-        var decision = manual.Over(policy.Applied(policy.Decide(verdict, now)), account, verdict?.CampaignId, now);
+        var decision = decider.For(account).Applied;
         return (decision.Action, decision.Reasons);
     }
 

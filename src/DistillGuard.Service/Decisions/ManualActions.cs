@@ -61,18 +61,10 @@ internal sealed class ManualActions
 
     public async Task<IResult> PostAsync(HttpContext context)
     {
-        ActionRequest? request;
-        try
+        var (request, refusal) = await ServiceResults.ReadJsonAsync<ActionRequest>(context, "an action");
+        if (refusal is not null)
         {
-            request = await JsonSerializer.DeserializeAsync<ActionRequest>(context.Request.Body, ServiceResults.Json, context.RequestAborted);
-        }
-        catch (JsonException ex)
-        {
-            return ServiceResults.Error(StatusCodes.Status400BadRequest, "the body is not an action: " + ex.Message);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return ServiceResults.Error(StatusCodes.Status413PayloadTooLarge, "the body is over the limit (max_body_bytes)");
+            return refusal;
         }
 
         var now = clock.GetUtcNow();

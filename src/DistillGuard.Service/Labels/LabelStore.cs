@@ -27,18 +27,10 @@ internal sealed class LabelStore(ExchangeJournal store, TimeProvider clock)
 
     public async Task<IResult> PostAsync(HttpContext context)
     {
-        LabelRequest? request;
-        try
+        var (request, refusal) = await ServiceResults.ReadJsonAsync<LabelRequest>(context, "a label");
+        if (refusal is not null)
         {
-            request = await JsonSerializer.DeserializeAsync<LabelRequest>(context.Request.Body, ServiceResults.Json, context.RequestAborted);
-        }
-        catch (JsonException ex)
-        {
-            return ServiceResults.Error(StatusCodes.Status400BadRequest, "the body is not a label: " + ex.Message);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return ServiceResults.Error(StatusCodes.Status413PayloadTooLarge, "the body is over the limit (max_body_bytes)");
+            return refusal;
         }
 
         if (Problem(request) is { } problem)

@@ -37,12 +37,13 @@ internal static class ServiceEndpoints
             .For(Role.Admin)
             .WithSummary("A manual action: {account_id | campaign_id, action, expires_at?, reason}; audited, then it stands over the policy until it expires");
 
-        var decide = new DecideEndpoint(runtime.Verdicts, policy, manual, clock);
+        var decider = new Decider(runtime.Verdicts, policy, manual, clock);
+        var decide = new DecideEndpoint(decider);
         app.MapPost("/v1/decide", (Func<HttpContext, Task<IResult>>)decide.DecideAsync)
             .For(Role.Gateway, Role.Admin)
             .WithSummary("The decision for one request: {account_id, ...} → action, verdict, risk_score, campaign_id, reasons, policy_version, expires_at");
 
-        var adapters = new GatewayAdapters(runtime.Verdicts, policy, manual, clock);
+        var adapters = new GatewayAdapters(decider);
         app.MapPost("/v1/guardrails/litellm", (Func<HttpContext, Task<IResult>>)adapters.LiteLlmAsync)
             .For(Role.Gateway, Role.Admin)
             .WithSummary("LiteLLM Generic Guardrail API: {request_data: {user_api_key_hash | user_api_key_user_id}, texts} → {action: BLOCKED | NONE | GUARDRAIL_INTERVENED, blocked_reason, distillguard_action}");

@@ -16,6 +16,26 @@ internal static class ServiceResults
 
     public static IResult Error(int status, string error) => Results.Json(new ErrorBody(error), Json, statusCode: status);
 
+    /// <summary>
+    /// A JSON request body read as <typeparamref name="T"/>: the value, or the reply that refuses it (400 naming
+    /// <paramref name="what"/> for a body that is not one, 413 for a body over the configured limit).
+    /// </summary>
+    public static async Task<(T? Value, IResult? Refusal)> ReadJsonAsync<T>(HttpContext context, string what)
+    {
+        try
+        {
+            return (await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Json, context.RequestAborted), null);
+        }
+        catch (JsonException ex)
+        {
+            return (default, Error(StatusCodes.Status400BadRequest, $"the body is not {what}: " + ex.Message));
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (default, Error(StatusCodes.Status413PayloadTooLarge, "the body is over the limit (max_body_bytes)"));
+        }
+    }
+
     /// <summary>The body of every refusal.</summary>
     public sealed record ErrorBody(string Error);
 }
