@@ -4,6 +4,7 @@ using DistillGuard.Core.Enforcement;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Storage;
 using DistillGuard.Evaluation;
+using DistillGuard.Service.Decisions;
 using DistillGuard.Storage;
 using Spectre.Console;
 using static DistillGuard.Cli.Commands.ConsoleText;
@@ -29,8 +30,8 @@ internal static class BacktestCommand
         };
         command.SetAction((parse, _) => CliErrors.Guard(() =>
         {
-            var candidate = PolicyFile.Load(parse.GetValue(policy)!);
-            var current = parse.GetValue(against) is { } path ? PolicyFile.Load(path) : Policy.Default;
+            var candidate = PolicyFiles.Read(parse.GetValue(policy)!);
+            var current = parse.GetValue(against) is { } path ? PolicyFiles.Read(path) : Policy.Default;
             var labelled = parse.GetValue(labels) is { } labelsPath ? LabelsCsv.Read(labelsPath).ToDictionary(l => l.AccountId) : null;
             var (store, result) = StoredRunLookup.Open(parse.GetValue(db)!, parse.GetValue(run));
             using var opened = store;
@@ -97,19 +98,4 @@ internal static class BacktestCommand
         : $"{outcome.FalsePositives} ({string.Join(", ", outcome.FalsePositiveKinds!.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}"))})";
 
     private static string Caught(PolicyOutcome outcome) => $"{outcome.CampaignAccountsActedOn} of {outcome.CampaignAccounts}";
-}
-
-/// <summary>Reads a policy file; a refused file is an <see cref="InvalidDataException"/> naming it.</summary>
-internal static class PolicyFile
-{
-    public static Policy Load(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new ArgumentException($"policy file '{path}' does not exist");
-        }
-
-        var parsed = PolicyJson.Parse(File.ReadAllText(path));
-        return parsed.Policy ?? throw new InvalidDataException($"policy file '{path}' refused: {parsed.Error}");
-    }
 }

@@ -50,15 +50,20 @@ public sealed class EnforcementPolicy(Policy policy) : IDecisionPolicy
     }
 }
 
-/// <summary>Reads a policy file for the service; a refused file is an <see cref="InvalidDataException"/> naming the file and the field.</summary>
+/// <summary>Reads a policy file, for the service and for <c>backtest</c>; a refused file is an <see cref="InvalidDataException"/> naming the file and the field.</summary>
 public static class PolicyFiles
 {
-    public static EnforcementPolicy Load(string path) => Parse(Config.StrictJson.ReadText(path, "policy file"), path);
+    public static EnforcementPolicy Load(string path) => new(Read(path));
 
-    public static EnforcementPolicy Parse(string json, string source)
+    /// <summary>The file's policy as the enforcement core reads it.</summary>
+    public static Policy Read(string path) => ParsePolicy(Config.StrictJson.ReadText(path, "policy file"), path);
+
+    public static EnforcementPolicy Parse(string json, string source) => new(ParsePolicy(json, source));
+
+    private static Policy ParsePolicy(string json, string source)
     {
         var parsed = PolicyJson.Parse(json);
-        return parsed.Policy is { } policy ? new EnforcementPolicy(policy) : throw new InvalidDataException($"policy file '{source}': {parsed.Error}");
+        return parsed.Policy ?? throw new InvalidDataException($"policy file '{source}': {parsed.Error}");
     }
 }
 
