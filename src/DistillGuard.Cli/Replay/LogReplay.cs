@@ -101,20 +101,11 @@ internal static class LogReplay
     private static Dictionary<string, DateTimeOffset> FirstExchanges(IReadOnlyList<TimedLine> lines)
     {
         var first = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var line in lines.Where(l => l.At != DateTimeOffset.MinValue))
+        foreach (var line in lines.Where(l => l.At != DateTimeOffset.MinValue && l.Account is not null))
         {
-            if (AccountOf(line.Line) is { } account)
-            {
-                first.TryAdd(account, line.At);
-            }
+            first.TryAdd(line.Account!, line.At);
         }
 
         return first;
-    }
-
-    private static string? AccountOf(string line)
-    {
-        using var document = System.Text.Json.JsonDocument.Parse(line);
-        return document.RootElement.TryGetProperty("account_id", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String ? id.GetString() : null;
     }
 }

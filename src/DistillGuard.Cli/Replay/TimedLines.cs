@@ -3,8 +3,8 @@ using System.Text.Json;
 
 namespace DistillGuard.Cli.Replay;
 
-/// <summary>One line of a log with the time it carries; a line whose time cannot be read sorts first and is sent as it is (the service rejects it with its reason).</summary>
-internal readonly record struct TimedLine(DateTimeOffset At, long Order, string Line);
+/// <summary>One line of a log with the time and account it carries; a line whose time cannot be read sorts first and is sent as it is (the service rejects it with its reason).</summary>
+internal readonly record struct TimedLine(DateTimeOffset At, long Order, string Line, string? Account);
 
 /// <summary>
 /// Reads JSONL logs (<c>.jsonl</c> or <c>.jsonl.gz</c>, a file or a folder of them) as raw lines in timestamp order, ties
@@ -33,7 +33,8 @@ internal static class TimedLines
             {
                 if (!string.IsNullOrWhiteSpace(line))
                 {
-                    lines.Add(new TimedLine(TimeOf(line), lines.Count, line));
+                    var (at, account) = Read(line);
+                    lines.Add(new TimedLine(at, lines.Count, line, account));
                 }
             }
         }
@@ -45,19 +46,25 @@ internal static class TimedLines
     private static bool IsLog(string path) =>
         path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase);
 
-    private static DateTimeOffset TimeOf(string line)
+    /// <summary>The line's <c>timestamp</c> (<see cref="DateTimeOffset.MinValue"/> when unreadable) and <c>account_id</c>, from one parse.</summary>
+    private static (DateTimeOffset At, string? Account) Read(string line)
     {
         try
         {
             using var document = JsonDocument.Parse(line);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("timestamp", out var t) && t.ValueKind == JsonValueKind.String && t.TryGetDateTimeOffset(out var at)
-                ? at
-                : DateTimeOffset.MinValue;
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (DateTimeOffset.MinValue, null);
+            }
+
+            var at = root.TryGetProperty("timestamp", out var t) && t.ValueKind == JsonValueKind.String && t.TryGetDateTimeOffset(out var time) ? time : DateTimeOffset.MinValue;
+            var account = root.TryGetProperty("account_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+            return (at, account);
         }
         catch (JsonException)
         {
-            return DateTimeOffset.MinValue;
+            return (DateTimeOffset.MinValue, null);
         }
     }
 }
