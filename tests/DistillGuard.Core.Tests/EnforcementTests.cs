@@ -104,7 +104,7 @@ public sealed class AuditChainTests
         var entries = new List<AuditEntry>();
         for (var i = 0; i < length; i++)
         {
-            entries.Add(AuditChain.Append(entries.LastOrDefault(), new AuditDraft(
+            entries.Add(AuditChain.Append(entries.Count == 0 ? null : entries[^1].Head, new AuditDraft(
                 new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero).AddTicks(1234567 * (i + 1)), "policy", AuditOrigin.Policy, $"account:a{i}",
                 EnforcementAction.Block, false, null, "builtin-1", $"distillation, risk 0.9{i}")));
         }
@@ -112,7 +112,7 @@ public sealed class AuditChainTests
         return [.. entries];
     }
 
-    private static (long, string) Head(AuditEntry[] chain) => (chain[^1].Sequence, chain[^1].Hash);
+    private static (long, string) Head(AuditEntry[] chain) => chain[^1].Head;
 
     [Fact]
     public void AnUntouchedChainIsValidWithItsHead()

@@ -31,7 +31,11 @@ public sealed record AuditDraft(
 /// <summary>One entry of the append-only audit log: its draft, its place, and the hash that chains it to the one before.</summary>
 /// <param name="PreviousHash">The hash of the entry before (64 zeros for the first).</param>
 /// <param name="Hash">SHA-256 (hex) of this entry's canonical form, previous hash included.</param>
-public sealed record AuditEntry(long Sequence, AuditDraft Draft, string PreviousHash, string Hash);
+public sealed record AuditEntry(long Sequence, AuditDraft Draft, string PreviousHash, string Hash)
+{
+    /// <summary>This entry as the head of the log: what the next entry chains to.</summary>
+    public (long Sequence, string Hash) Head => (Sequence, Hash);
+}
 
 /// <summary>The result of checking a chain: valid, or the first entry that does not chain and why.</summary>
 /// <param name="Entries">Entries read.</param>
@@ -48,8 +52,8 @@ public static class AuditChain
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>The entry that follows <paramref name="previous"/> (null for the first entry).</summary>
-    public static AuditEntry Append(AuditEntry? previous, AuditDraft draft)
+    /// <summary>The entry that follows the head <paramref name="previous"/> (its sequence and hash; null for the first entry).</summary>
+    public static AuditEntry Append((long Sequence, string Hash)? previous, AuditDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
         // Times are kept to the microsecond, as a store's timestamps are, so an entry read back hashes the same.

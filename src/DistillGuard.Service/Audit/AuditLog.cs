@@ -42,7 +42,7 @@ internal sealed class AuditLog
     private const string Columns = "seq, recorded_at, actor, origin, subject, action, shadow, expires_at, policy_version, detail, previous_hash, hash";
     private readonly ExchangeJournal store;
     private readonly Dictionary<string, EnforcementAction> current = new(StringComparer.Ordinal);
-    private AuditEntry? last;
+    private (long Sequence, string Hash)? last;
 
     public AuditLog(ExchangeJournal store)
     {
@@ -50,14 +50,11 @@ internal sealed class AuditLog
         foreach (var entry in Entries(0, int.MaxValue))
         {
             current[entry.Draft.Subject] = entry.Draft.Action;
-            last = entry;
+            last = entry.Head;
         }
 
         // The log goes on from the head it recorded, not from the rows left: rows cut from the end stay a visible gap.
-        if (Head() is { } head && (last?.Sequence != head.Sequence || last.Hash != head.Hash))
-        {
-            last = new AuditEntry(head.Sequence, last?.Draft ?? new AuditDraft(default, "", AuditOrigin.Policy, "", EnforcementAction.Allow, false, null, "", ""), "", head.Hash);
-        }
+        last = Head() ?? last;
     }
 
     /// <summary>The last action recorded for <paramref name="subject"/>, or null.</summary>
@@ -81,11 +78,9 @@ internal sealed class AuditLog
         lock (current)
         {
             var entries = new List<AuditEntry>(drafts.Count);
-            var previous = last;
             foreach (var draft in drafts)
             {
-                previous = AuditChain.Append(previous, draft);
-                entries.Add(previous);
+                entries.Add(AuditChain.Append(entries.Count == 0 ? last : entries[^1].Head, draft));
             }
 
             store.Use(connection =>
@@ -107,15 +102,15 @@ internal sealed class AuditLog
                 using (var head = connection.CreateCommand())
                 {
                     head.CommandText = "DELETE FROM service_audit_head; INSERT INTO service_audit_head VALUES ($seq, $hash)";
-                    head.Parameters.Add(new DuckDBParameter("seq", previous!.Sequence));
-                    head.Parameters.Add(new DuckDBParameter("hash", previous.Hash));
+                    head.Parameters.Add(new DuckDBParameter("seq", entries[^1].Sequence));
+                    head.Parameters.Add(new DuckDBParameter("hash", entries[^1].Hash));
                     head.ExecuteNonQuery();
                 }
 
                 transaction.Commit();
                 return 0;
             });
-            last = previous;
+            last = entries[^1].Head;
             foreach (var e in entries)
             {
                 current[e.Draft.Subject] = e.Draft.Action;
