@@ -25,6 +25,8 @@ public sealed class ManualActionTests
             var decided = await server.JsonAsync(HttpMethod.Post, "/v1/decide", Role.Gateway, $$"""{"account_id":"{{member}}"}""");
             Assert.Equal("withhold_reasoning", decided.GetProperty("action").GetString());
             Assert.StartsWith("manual action by ops: case 17", decided.GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
+            var shown = await server.JsonAsync(HttpMethod.Get, "/v1/accounts/" + Uri.EscapeDataString(member), Role.Analyst);
+            Assert.Equal("withhold_reasoning", shown.GetProperty("action").GetString());
 
             var reply = await server.JsonAsync(HttpMethod.Post, "/v1/actions", Role.Admin,
                 $$"""{"account_id":"{{organic}}","action":"block","expires_at":"2999-01-01T00:00:00Z","reason":"<b>abuse report</b>"}""");

@@ -26,7 +26,8 @@ internal static class TinyScenario
         return sent;
     }
 
-    private static IEnumerable<string> Lines(string gzipPath)
+    /// <summary>The log's non-empty lines, in file order.</summary>
+    public static IEnumerable<string> Lines(string gzipPath)
     {
         using var reader = new StreamReader(new GZipStream(File.OpenRead(gzipPath), CompressionMode.Decompress), Encoding.UTF8);
         while (reader.ReadLine() is { } line)

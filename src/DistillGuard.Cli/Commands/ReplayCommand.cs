@@ -59,7 +59,7 @@ internal static class ReplayCommand
             AnsiConsole.WriteLine();
         }
 
-        var table = new Table().AddColumns("campaign", "accounts", "first exchange", "first flagged", "time to detection (log hours)");
+        var table = new Table().AddColumns("campaign", "accounts", "first exchange", "first not allowed", "time to detection (log hours)");
         foreach (var c in outcome.Campaigns)
         {
             table.AddRow(

@@ -17,9 +17,12 @@ internal sealed record ReplayOptions(int BatchSize, TimeSpan RelinkEvery, double
     }
 }
 
-/// <summary>When the service first held one campaign's accounts in a campaign, against when the campaign began.</summary>
+/// <summary>When the service first acted on one campaign's accounts, against when the campaign began.</summary>
 /// <param name="FirstExchange">The earliest exchange of the campaign's accounts in the log.</param>
-/// <param name="FirstFlagged">The simulated time of the first look that found any of its accounts in a campaign; null if none ever was.</param>
+/// <param name="FirstFlagged">
+/// The simulated time of the first look at which any of its accounts got an action other than allow (what <c>decide</c> would
+/// answer); null if none ever did.
+/// </param>
 internal sealed record CampaignDetection(string CampaignId, int Accounts, DateTimeOffset FirstExchange, DateTimeOffset? FirstFlagged)
 {
     public TimeSpan? TimeToDetection => FirstFlagged - FirstExchange;
@@ -83,16 +86,13 @@ internal static class LogReplay
         return new ReplayOutcome(sent, accepted, rejected, duplicates, relinked, detections);
     }
 
-    /// <summary>Relinks (when the token may) and notes every account the service now holds in a campaign for the first time.</summary>
+    /// <summary>Relinks (when the token may) and notes every account whose action is now other than allow for the first time.</summary>
     private static async Task<bool> LookAsync(ServiceClient client, DateTimeOffset now, Dictionary<string, DateTimeOffset> firstFlagged, CancellationToken ct)
     {
         var relinked = await client.RelinkAsync(ct);
-        foreach (var campaign in await client.CampaignsAsync(ct) ?? [])
+        foreach (var account in await client.ActedAccountsAsync(ct) ?? [])
         {
-            foreach (var account in campaign.Accounts)
-            {
-                firstFlagged.TryAdd(account, now);
-            }
+            firstFlagged.TryAdd(account, now);
         }
 
         return relinked;

@@ -67,6 +67,36 @@ internal sealed class ServiceClient(HttpClient http)
             [.. c.GetProperty("accounts").EnumerateArray().Select(a => a.GetString() ?? "")]))];
     }
 
+    /// <summary>
+    /// Every account whose current action is not allow (analyst or admin), paging through <c>GET /v1/accounts?acted=true</c>;
+    /// null when the token may not read them.
+    /// </summary>
+    public async Task<IReadOnlyList<string>?> ActedAccountsAsync(CancellationToken ct)
+    {
+        var accounts = new List<string>();
+        string? after = null;
+        do
+        {
+            var query = "v1/accounts?acted=true&limit=" + AccountsPerPage.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                + (after is null ? "" : "&after=" + Uri.EscapeDataString(after));
+            using var response = await http.GetAsync(query, ct);
+            if (response.StatusCode == HttpStatusCode.Forbidden)
+            {
+                return null;
+            }
+
+            using var reply = await Read(response, "GET /v1/accounts", ct);
+            accounts.AddRange(reply.RootElement.GetProperty("accounts").EnumerateArray().Select(a => a.GetProperty("account_id").GetString() ?? ""));
+            after = reply.RootElement.GetProperty("next").GetString();
+        }
+        while (after is not null);
+
+        return accounts;
+    }
+
+    /// <summary>Accounts asked for in one page of <c>GET /v1/accounts</c>.</summary>
+    private const int AccountsPerPage = 10_000;
+
     private static async Task<JsonDocument> Read(HttpResponseMessage response, string call, CancellationToken ct)
     {
         var text = await response.Content.ReadAsStringAsync(ct);

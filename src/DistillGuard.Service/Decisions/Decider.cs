@@ -16,9 +16,12 @@ internal sealed class Decider(IVerdictSource verdicts, IDecisionPolicy policy, M
 {
     public IDecisionPolicy Policy => policy;
 
-    public Decision For(string? account)
+    public Decision For(string? account) => For(verdicts.Current, account);
+
+    /// <summary>The decision against one given snapshot, so that a listing reads every account from the same one.</summary>
+    public Decision For(VerdictSnapshot snapshot, string? account)
     {
-        var snapshot = verdicts.Current;
+        ArgumentNullException.ThrowIfNull(snapshot);
         var verdict = account is null ? null : snapshot.Find(new AccountId(account));
         var now = clock.GetUtcNow();
         var wanted = policy.Decide(verdict, now);

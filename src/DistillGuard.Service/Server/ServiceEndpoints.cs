@@ -68,14 +68,20 @@ internal static class ServiceEndpoints
             .WithSummary("Runs linking and campaign judgement now; replies when done, with the counts");
 
         app.MapGet("/v1/accounts/{account_id}", (string account_id) =>
-            {
-                var snapshot = runtime.Verdicts.Current;
-                return snapshot.Find(new AccountId(account_id)) is { } verdict
-                    ? ServiceResults.Ok(AccountView.Of(verdict, policy.Applied(policy.Decide(verdict, clock.GetUtcNow())), policy.Version, snapshot.Version))
-                    : ServiceResults.Error(StatusCodes.Status404NotFound, "no verdict for this account (never seen, or not relinked since it was)");
-            })
+                decider.For(account_id) is { Verdict: { } verdict } decision
+                    ? ServiceResults.Ok(AccountView.Of(verdict, decision.Applied, policy.Version, decision.VerdictVersion))
+                    : ServiceResults.Error(StatusCodes.Status404NotFound, "no verdict for this account (never seen, or not relinked since it was)"))
             .For(Role.Analyst, Role.Admin)
             .WithSummary("An account's verdict, risk, campaign, reasons and current action");
+
+        app.MapGet("/v1/accounts", (bool? acted, string? after, int? limit) =>
+            {
+                var size = Math.Clamp(limit ?? AccountPageSize, 1, MaxAccountPageSize);
+                var page = AccountList.Page(runtime.Verdicts.Current, decider, acted ?? false, after, size);
+                return ServiceResults.Ok(new AccountPage(page, page.Count < size ? null : page[^1].AccountId));
+            })
+            .For(Role.Analyst, Role.Admin)
+            .WithSummary("Accounts with a verdict in account_id order, a page at a time (?after=ACCOUNT_ID&limit=N); ?acted=true keeps only those whose current action is not allow");
 
         app.MapGet("/v1/campaigns", () => ServiceResults.Ok(runtime.Verdicts.Current.Campaigns.Select(CampaignView.Of).ToArray()))
             .For(Role.Analyst, Role.Admin)
@@ -110,6 +116,15 @@ internal static class ServiceEndpoints
 
     /// <summary>The most audit entries one page holds.</summary>
     private const int MaxAuditPageSize = 1000;
+
+    /// <summary>Accounts a page holds when the request names no limit.</summary>
+    private const int AccountPageSize = 1000;
+
+    /// <summary>The most accounts one page holds.</summary>
+    private const int MaxAccountPageSize = 10_000;
+
+    /// <summary>A page of accounts; next is the after of the next page.</summary>
+    private sealed record AccountPage(IReadOnlyList<AccountSummaryView> Accounts, string? Next);
 
     /// <summary>A page of the audit log.</summary>
     private sealed record AuditPage(IReadOnlyList<AuditEntryView> Entries, long? Next);

@@ -42,3 +42,36 @@ public sealed record CampaignDetailView(
             ? new MemberView(a.Value, v.Verdict.ToContract(), v.RiskScore, v.Exchanges)
             : new MemberView(a.Value, Verdict.Benign.ToContract(), 0, 0))]);
 }
+
+/// <summary>One account in <c>GET /v1/accounts</c>: its verdict and the action the gateway is told now.</summary>
+public sealed record AccountSummaryView(
+    string AccountId, string Verdict, double RiskScore, string? CampaignId, long Exchanges, string Action, DateTimeOffset? ExpiresAt);
+
+/// <summary>Pages through one snapshot's accounts in ordinal account_id order.</summary>
+internal static class AccountList
+{
+    /// <param name="acted">Keep only accounts whose current action (policy, shadow mode and manual actions applied) is not allow.</param>
+    /// <param name="after">The last account_id of the page before; null for the first page.</param>
+    public static IReadOnlyList<AccountSummaryView> Page(VerdictSnapshot snapshot, Decider decider, bool acted, string? after, int size)
+    {
+        var page = new List<AccountSummaryView>(Math.Min(size, snapshot.Accounts.Count));
+        foreach (var id in snapshot.Accounts.Keys.Select(k => k.Value).Where(k => after is null || string.CompareOrdinal(k, after) > 0).Order(StringComparer.Ordinal))
+        {
+            var decision = decider.For(snapshot, id);
+            if (acted && decision.Applied.Action == EnforcementAction.Allow)
+            {
+                continue;
+            }
+
+            var v = decision.Verdict!;
+            page.Add(new AccountSummaryView(
+                id, v.Verdict.ToContract(), v.RiskScore, v.CampaignId?.Value, v.Exchanges, decision.Applied.Action.ToContract(), decision.Applied.ExpiresAt));
+            if (page.Count == size)
+            {
+                break;
+            }
+        }
+
+        return page;
+    }
+}
