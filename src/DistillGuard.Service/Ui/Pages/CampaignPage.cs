@@ -28,7 +28,7 @@ internal static class CampaignPage
 
         page.Raw("<dl class=\"facts\">").Fact("Accounts", HtmlPage.Count(campaign.Accounts.Count)).Fact("Exchanges", HtmlPage.Count(campaign.Exchanges))
             .Fact("Window", $"{HtmlPage.Instant(campaign.FirstSeen)} – {HtmlPage.Instant(campaign.LastSeen)}")
-            .Fact("Output tokens", HtmlPage.Count(campaign.OutputTokens)).Fact("Estimated API value", campaign.EstimatedApiValueUsd.ToString("C0", CultureInfo.InvariantCulture))
+            .Fact("Output tokens", HtmlPage.Count(campaign.OutputTokens)).Fact("Estimated API value", "USD " + campaign.EstimatedApiValueUsd.ToString("N0", CultureInfo.InvariantCulture))
             .Fact("Models", string.Join(", ", campaign.Models)).Fact("Status", status.ToContract())
             .Fact("Manual action", dashboard.Manual.InForce(Dashboard.CampaignSubject(id)) is { } m ? $"{m.Action.ToContract()} by {m.Actor}: {m.Reason}" : "none")
             .Raw("</dl>");

@@ -6,6 +6,12 @@ namespace DistillGuard.Service.Ui.Pages;
 /// <summary>Parts that the campaign and account pages share: the audit entries of their subjects and the admin's action form.</summary>
 internal static class Sections
 {
+    /// <summary>Characters of an entry's detail on the audit page (the reasons of a policy action fit); the full text is in /v1/audit.</summary>
+    private const int AuditDetailChars = 400;
+
+    /// <summary>Characters of an entry's detail beside a campaign or an account (its first reason).</summary>
+    private const int BriefDetailChars = 160;
+
     public static void AuditTable(HtmlPage page, IEnumerable<AuditEntryView> entries, bool withHashes = false)
     {
         var list = entries.ToList();
@@ -33,7 +39,7 @@ internal static class Sections
                 page.Cell(e.PolicyVersion);
             }
 
-            var keep = withHashes ? 400 : 160;
+            var keep = withHashes ? AuditDetailChars : BriefDetailChars;
             page.Raw("<td class=\"detail\">").Text(e.Detail.Length > keep ? e.Detail[..keep] + "…" : e.Detail).Raw("</td>");
             if (withHashes)
             {
