@@ -21,9 +21,23 @@ public static class AccountFeatureReader
         ArgumentException.ThrowIfNullOrEmpty(input);
         ArgumentNullException.ThrowIfNull(rejects);
         var reader = new ExchangeLogReader(rejects);
+        var features = await FromAsync(reader.ReadAsync(input, ct), ct);
+        if (reader.IncompleteFiles is [var broken, ..])
+        {
+            // A model is not trained on part of a file that says it is whole.
+            throw new InputFileException(broken.File, $"{broken.Problem}: {broken.Detail} (a model is not trained on part of a file)", null);
+        }
+
+        return new AccountFeatureSet(features, reader.Counts);
+    }
+
+    /// <summary>Every account's features from exchanges already validated (a log's, or those a service stored), by account id.</summary>
+    public static async Task<IReadOnlyList<AccountFeatures>> FromAsync(IAsyncEnumerable<Exchange> exchanges, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(exchanges);
         var table = new AccountTable();
         var batch = new List<Exchange>(BatchSize);
-        await foreach (var exchange in reader.ReadAsync(input, ct))
+        await foreach (var exchange in exchanges.WithCancellation(ct))
         {
             batch.Add(exchange);
             if (batch.Count == BatchSize)
@@ -33,14 +47,7 @@ public static class AccountFeatureReader
         }
 
         Fold(batch, table, ct);
-        if (reader.IncompleteFiles is [var broken, ..])
-        {
-            // A model is not trained on part of a file that says it is whole.
-            throw new InputFileException(broken.File, $"{broken.Problem}: {broken.Detail} (a model is not trained on part of a file)", null);
-        }
-
-        var features = table.States.OrderBy(s => s.AccountId).Select(AccountFeatureExtractor.Extract).ToArray();
-        return new AccountFeatureSet(features, reader.Counts);
+        return table.States.OrderBy(s => s.AccountId).Select(AccountFeatureExtractor.Extract).ToArray();
     }
 
     // Content signals are the costly part and independent per exchange; folding stays on one thread.

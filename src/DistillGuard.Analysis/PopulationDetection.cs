@@ -1,11 +1,16 @@
 using DistillGuard.Core.Detection;
+using DistillGuard.Core.Linking;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Quantification;
 
 namespace DistillGuard.Analysis;
 
 /// <summary>Every account's verdict and the campaigns found, measured: what population-wide detection concludes.</summary>
-public sealed record PopulationVerdicts(IReadOnlyList<AccountVerdict> Accounts, IReadOnlyList<CampaignSummary> Campaigns);
+public sealed record PopulationVerdicts(IReadOnlyList<AccountVerdict> Accounts, IReadOnlyList<CampaignSummary> Campaigns)
+{
+    /// <summary>The strongest evidence edges of every linked or flagged account (what explain shows), for the dashboard's graph.</summary>
+    public IReadOnlyList<AccountEdges> Edges { get; init; } = [];
+}
 
 /// <summary>
 /// The population-wide half of detection (linking, campaign judgement, verdicts, campaign measures) over the accounts'
@@ -18,6 +23,6 @@ public static class PopulationDetection
     {
         ArgumentNullException.ThrowIfNull(table);
         var scored = AccountScoring.Score(table, options);
-        return new PopulationVerdicts(scored.Verdicts.Accounts, CampaignQuantifier.Summarise(scored, table, null, "", prices));
+        return new PopulationVerdicts(scored.Verdicts.Accounts, CampaignQuantifier.Summarise(scored, table, null, "", prices)) { Edges = scored.Edges };
     }
 }

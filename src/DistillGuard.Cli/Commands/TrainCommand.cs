@@ -12,8 +12,12 @@ internal static class TrainCommand
 {
     public static Command Build()
     {
-        var input = new Option<string>("--input") { Description = "log file or folder (.jsonl, .jsonl.gz, .csv, .parquet), as for analyze", Required = true };
-        var labels = new Option<string>("--labels") { Description = "labels.csv (account_id,label,campaign_id[,kind]); 'campaign' accounts are the positives", Required = true };
+        var input = new Option<string?>("--input") { Description = "log file or folder (.jsonl, .jsonl.gz, .csv, .parquet), as for analyze (with --labels)" };
+        var labels = new Option<string?>("--labels") { Description = "labels.csv (account_id,label,campaign_id[,kind]); 'campaign' accounts are the positives" };
+        var db = new Option<string?>("--db")
+        {
+            Description = "a service store (serve --db): the labels analysts stored (POST /v1/labels, the dashboard) and the exchanges the service journalled; instead of --input and --labels. Stop the service first, or give a copy of the file",
+        };
         var output = new Option<string>("--out") { Description = "model file to write (e.g. model.json)", Required = true };
         var l2 = new Option<double>("--l2") { Description = "L2 penalty on the weights", DefaultValueFactory = _ => TrainingOptions.Default.L2 };
         var classWeight = new Option<ClassWeighting>("--class-weight") { Description = "balanced: each class carries half the loss; none: every account counts once", DefaultValueFactory = _ => TrainingOptions.Default.ClassWeighting };
@@ -21,14 +25,30 @@ internal static class TrainCommand
         var optionsFile = new Option<string?>("--options") { Description = "detection options file to train under (its curves shape the signals; it is stored in the model file)" };
         var command = new Command("train", "Fit the per-account signal weights and bias from labelled history (risk weights ≥ 0, mitigations ≤ 0) and write a model file for analyze --model.")
         {
-            input, labels, output, l2, classWeight, prevalence, optionsFile,
+            input, labels, db, output, l2, classWeight, prevalence, optionsFile,
         };
+        command.Validators.Add(result =>
+        {
+            var fromStore = result.GetValue(db) is not null;
+            var fromFiles = (result.GetValue(input), result.GetValue(labels)) switch
+            {
+                (null, null) => false,
+                (not null, not null) => true,
+                _ => (bool?)null,
+            };
+            if (fromFiles is null || fromStore == fromFiles)
+            {
+                result.AddError("give --input with --labels, or --db alone");
+            }
+        });
         command.SetAction((parse, ct) => CliErrors.Guard(async () =>
         {
             var options = new TrainingOptions { L2 = parse.GetValue(l2), ClassWeighting = parse.GetValue(classWeight), Prevalence = parse.GetValue(prevalence) };
             options.Validate();
             var root = parse.GetValue(optionsFile) is { } optionsPath ? DetectionOptionsFile.Load(optionsPath) : DetectionOptions.Default;
-            var outcome = await TrainingRunner.RunAsync(parse.GetValue(input)!, parse.GetValue(labels)!, parse.GetValue(output)!, options, root, TimeProvider.System, ct);
+            var outcome = parse.GetValue(db) is { } store
+                ? await TrainingRunner.RunFromStoreAsync(store, parse.GetValue(output)!, options, root, TimeProvider.System, ct)
+                : await TrainingRunner.RunAsync(parse.GetValue(input)!, parse.GetValue(labels)!, parse.GetValue(output)!, options, root, TimeProvider.System, ct);
             Print(outcome);
             return 0;
         }));
@@ -60,7 +80,7 @@ internal static class TrainCommand
         }
 
         AnsiConsole.Write(weights);
-        AnsiConsole.MarkupLineInterpolated($"model written to [bold]{outcome.ModelPath}[/], rejects to {outcome.RejectsPath}; campaign and linking parameters are not trained (analyze --model keeps their defaults)");
+        AnsiConsole.MarkupLineInterpolated($"model written to [bold]{outcome.ModelPath}[/]{(outcome.RejectsPath is { } rejects ? ", rejects to " + rejects : "")}; campaign and linking parameters are not trained (analyze --model keeps their defaults)");
     }
 
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);

@@ -4,11 +4,13 @@ using DistillGuard.Core.Detection;
 using DistillGuard.Core.Training;
 using DistillGuard.Evaluation;
 using DistillGuard.Ingest;
+using DistillGuard.Service.Labels;
 
 namespace DistillGuard.Cli.Commands;
 
 /// <summary>A written model and where its files are.</summary>
-internal sealed record TrainingOutcome(ScoringModel Model, string ModelPath, string RejectsPath);
+/// <param name="RejectsPath">The rejected input records, beside the model; null when training read a service store (its records were checked when they were accepted).</param>
+internal sealed record TrainingOutcome(ScoringModel Model, string ModelPath, string? RejectsPath);
 
 /// <summary>
 /// Labels → the analyze pipeline's features → join → fit → model file. Every refusal (missing
@@ -32,21 +34,7 @@ internal static class TrainingRunner
                 read = await AccountFeatureReader.ReadAsync(inputPath, rejects, ct);
             }
 
-            var joined = TrainingSets.Join(read.Features, labels);
-            if (joined.Set is null)
-            {
-                throw new InvalidDataException($"cannot train on '{inputPath}' with '{labelsPath}': {joined.Error}");
-            }
-
-            var trained = HarvestModelTrainer.Train(joined.Set, options, root.Scoring);
-            var counts = read.Counts;
-            var provenance = new ModelProvenance(
-                "distillguard " + ProductVersion, time.GetUtcNow(),
-                new TrainingInputSummary(counts.Read, counts.Accepted, counts.Rejected, counts.Duplicates, read.Features.Count, joined.Set.UnlabelledAccounts),
-                trained.Summary);
-            // The stored root carries the fitted weights too, so the file never shows two sets of weights.
-            var model = ScoringModel.From(trained.Parameters, provenance) with { Options = root with { Scoring = trained.Parameters } };
-            ScoringModelFile.Save(modelPath, model);
+            var model = Fit(read.Features, labels, $"'{inputPath}' with '{labelsPath}'", read.Counts, modelPath, options, root, time);
             File.Move(partialRejects, rejectsPath, overwrite: true);
             return new TrainingOutcome(model, Path.GetFullPath(modelPath), rejectsPath);
         }
@@ -54,6 +42,45 @@ internal static class TrainingRunner
         {
             File.Delete(partialRejects);
         }
+    }
+
+    /// <summary>
+    /// <c>train --db</c>: the labels analysts stored in a service's store (the latest of each account) and the exchanges the
+    /// service journalled (accepted once each, so nothing is rejected or duplicated here).
+    /// </summary>
+    public static async Task<TrainingOutcome> RunFromStoreAsync(
+        string databasePath, string modelPath, TrainingOptions options, DetectionOptions root, TimeProvider time, CancellationToken ct)
+    {
+        var stored = await ServiceStoreTraining.ReadAsync(databasePath, ct);
+        if (TrainingSets.CheckLabels(stored.Labels) is { } problem)
+        {
+            throw new InvalidDataException($"labels stored in '{databasePath}': {problem}");
+        }
+
+        var model = Fit(stored.Features, stored.Labels, $"the store '{databasePath}'",
+            new IngestCounts(stored.Exchanges, stored.Exchanges, 0, 0), modelPath, options, root, time);
+        return new TrainingOutcome(model, Path.GetFullPath(modelPath), null);
+    }
+
+    private static ScoringModel Fit(
+        IReadOnlyList<Core.Model.AccountFeatures> features, IReadOnlyList<Core.Model.AccountLabel> labels, string source, IngestCounts counts,
+        string modelPath, TrainingOptions options, DetectionOptions root, TimeProvider time)
+    {
+        var joined = TrainingSets.Join(features, labels);
+        if (joined.Set is null)
+        {
+            throw new InvalidDataException($"cannot train on {source}: {joined.Error}");
+        }
+
+        var trained = HarvestModelTrainer.Train(joined.Set, options, root.Scoring);
+        var provenance = new ModelProvenance(
+            "distillguard " + ProductVersion, time.GetUtcNow(),
+            new TrainingInputSummary(counts.Read, counts.Accepted, counts.Rejected, counts.Duplicates, features.Count, joined.Set.UnlabelledAccounts),
+            trained.Summary);
+        // The stored root carries the fitted weights too, so the file never shows two sets of weights.
+        var model = ScoringModel.From(trained.Parameters, provenance) with { Options = root with { Scoring = trained.Parameters } };
+        ScoringModelFile.Save(modelPath, model);
+        return model;
     }
 
     private static IReadOnlyList<Core.Model.AccountLabel> ReadLabels(string path)

@@ -67,6 +67,13 @@ internal sealed class ManualActions
             return refusal;
         }
 
+        var (reply, problem) = Take(request, context.Features.Get<ServiceToken>()?.Name ?? "unknown");
+        return reply is not null ? ServiceResults.Ok(reply) : ServiceResults.Error(StatusCodes.Status400BadRequest, problem!);
+    }
+
+    /// <summary>Checks the request and, when it holds, audits the action and puts it in force; else says what is wrong (the endpoint's and the dashboard's one path).</summary>
+    public (ManualActionReply? Reply, string? Problem) Take(ActionRequest? request, string actor)
+    {
         var now = clock.GetUtcNow();
         var action = EnforcementAction.Allow;
         var problem = request is null ? "the body must be a JSON object"
@@ -78,11 +85,10 @@ internal sealed class ManualActions
             : null;
         if (problem is not null)
         {
-            return ServiceResults.Error(StatusCodes.Status400BadRequest, problem);
+            return (null, problem);
         }
 
         var subject = request!.AccountId is { Length: > 0 } id ? "account:" + id : "campaign:" + request.CampaignId;
-        var actor = context.Features.Get<ServiceToken>()?.Name ?? "unknown";
         var draft = new AuditDraft(now, actor, AuditOrigin.Manual, subject, action, false, request.ExpiresAt, policy.Version, request.Reason!);
         lock (inForce)
         {
@@ -90,6 +96,15 @@ internal sealed class ManualActions
             inForce[subject] = new ManualAction(subject, action, request.ExpiresAt, actor, request.Reason!);
         }
 
-        return ServiceResults.Ok(new ManualActionReply(subject, action.ToContract(), request.ExpiresAt, actor, request.Reason!));
+        return (new ManualActionReply(subject, action.ToContract(), request.ExpiresAt, actor, request.Reason!), null);
+    }
+
+    /// <summary>The manual action in force on <paramref name="subject"/> (<c>account:ID</c> or <c>campaign:ID</c>) now, or null.</summary>
+    public ManualAction? InForce(string subject)
+    {
+        lock (inForce)
+        {
+            return inForce.GetValueOrDefault(subject) is { } found && found.InForce(clock.GetUtcNow()) ? found : null;
+        }
     }
 }

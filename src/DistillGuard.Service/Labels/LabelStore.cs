@@ -42,14 +42,16 @@ internal sealed class LabelStore(ExchangeJournal store, TimeProvider clock)
         return ServiceResults.Ok(Append(request!, by));
     }
 
-    private static string? Problem(LabelRequest? r) =>
+    /// <summary>Why <paramref name="r"/> cannot be stored, or null when it can.</summary>
+    public static string? Problem(LabelRequest? r) =>
         r is null || string.IsNullOrWhiteSpace(r.AccountId) ? "account_id is required"
         : r.Label is not ("organic" or "campaign") ? "label must be \"organic\" or \"campaign\""
         : r.Label == "organic" && r.CampaignId is not null ? "an organic label names no campaign_id"
         : r.Note is { Length: > MaxNoteLength } ? $"note is over {MaxNoteLength} characters"
         : null;
 
-    private StoredLabel Append(LabelRequest r, string by) => store.Use(connection =>
+    /// <summary>Stores a label that <see cref="Problem"/> passed, by <paramref name="by"/> (the token's name).</summary>
+    public StoredLabel Append(LabelRequest r, string by) => store.Use(connection =>
     {
         var at = clock.GetUtcNow();
         using var command = connection.CreateCommand();
@@ -63,4 +65,10 @@ internal sealed class LabelStore(ExchangeJournal store, TimeProvider clock)
         var seq = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         return new StoredLabel(seq, r.AccountId!, r.Label!, r.CampaignId, r.Note, by, at);
     });
+
+    /// <summary>Every label stored for <paramref name="account"/>, newest first.</summary>
+    public IReadOnlyList<StoredLabel> Of(string account) => StoredLabels.Query(store, "WHERE account_id = $account ORDER BY seq DESC", ("account", account));
+
+    /// <summary>The label in force for each labelled account (the latest), by account id.</summary>
+    public IReadOnlyDictionary<string, StoredLabel> Latest() => StoredLabels.Latest(store);
 }

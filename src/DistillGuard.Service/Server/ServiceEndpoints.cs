@@ -15,7 +15,7 @@ namespace DistillGuard.Service.Server;
 /// <summary>The contract's endpoints (shared/spec/SERVICE.md) and the roles each allows.</summary>
 internal static class ServiceEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app, ServiceConfig config, ServiceRuntime runtime, TimeProvider clock)
+    public static void Map(IEndpointRouteBuilder app, ServiceConfig config, ServiceRuntime runtime, TimeProvider clock, Ui.UiSessions sessions)
     {
         var policy = runtime.Policy;
         app.MapOpenApi("/openapi.json").Open();
@@ -109,6 +109,9 @@ internal static class ServiceEndpoints
         app.MapGet("/v1/audit/verify", () => ServiceResults.Ok(runtime.Audit.Verify()))
             .For(Role.Admin)
             .WithSummary("{valid: true, entries: N}, or the first entry whose hash does not chain (first_invalid) and why");
+
+        // The analyst dashboard (/ui/), over the same decider, manual actions, labels and audit log.
+        Ui.DashboardEndpoints.Map(app, new Ui.Dashboard(runtime, decider, manual, labels, Ui.DashboardOptions.Default), sessions, new TokenRoles(config.Tokens), clock);
     }
 
     /// <summary>Audit entries a page holds when the request names no limit.</summary>

@@ -68,8 +68,10 @@ public sealed class ServiceServer : IAsyncDisposable
         try
         {
             app.UseRouting();
+            var sessions = new Ui.UiSessions(options.Clock, Ui.DashboardOptions.Default.SessionLifetime);
+            app.Use(new Ui.UiGate(sessions).InvokeAsync);
             app.Use(new ServiceGate(new TokenRoles(options.Config.Tokens), app.Logger).InvokeAsync);
-            ServiceEndpoints.Map(app, options.Config, runtime, options.Clock);
+            ServiceEndpoints.Map(app, options.Config, runtime, options.Clock, sessions);
             await app.StartAsync(ct);
         }
         catch

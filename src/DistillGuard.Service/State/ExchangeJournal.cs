@@ -80,14 +80,16 @@ internal sealed class ExchangeJournal : IExchangeSource, IDisposable
     }
 
     /// <summary>Every journalled exchange in the order it was accepted, checked again by the same validator.</summary>
-    public async IAsyncEnumerable<Exchange> ReadAsync([EnumeratorCancellation] CancellationToken ct)
+    public IAsyncEnumerable<Exchange> ReadAsync(CancellationToken ct) => ReadAsync(0, Count, ct);
+
+    /// <summary>The journalled exchanges after record <paramref name="from"/> up to record <paramref name="end"/>, in order.</summary>
+    public async IAsyncEnumerable<Exchange> ReadAsync(long from, long end, [EnumeratorCancellation] CancellationToken ct)
     {
         const int Page = 10_000;
         var window = TimestampWindow.Default;
-        var end = Count;
-        for (long after = 0; after < end; after += Page)
+        for (long after = from; after < end; after += Page)
         {
-            var rows = ReadPage(after, Page);
+            var rows = ReadPage(after, Math.Min(Page, end - after));
             foreach (var json in rows)
             {
                 ct.ThrowIfCancellationRequested();
@@ -113,7 +115,7 @@ internal sealed class ExchangeJournal : IExchangeSource, IDisposable
 
     public void Dispose() => connection.Dispose();
 
-    private List<string> ReadPage(long after, int size)
+    private List<string> ReadPage(long after, long size)
     {
         lock (gate)
         {
@@ -122,7 +124,7 @@ internal sealed class ExchangeJournal : IExchangeSource, IDisposable
             command.Parameters.Add(new DuckDBParameter("after", after));
             command.Parameters.Add(new DuckDBParameter("until", after + size));
             using var reader = command.ExecuteReader();
-            var rows = new List<string>(size);
+            var rows = new List<string>((int)size);
             while (reader.Read())
             {
                 rows.Add(reader.GetString(0));

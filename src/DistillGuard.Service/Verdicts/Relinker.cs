@@ -60,7 +60,10 @@ internal sealed class Relinker : IAsyncDisposable
             var (now, version) = (clock.GetUtcNow(), board.Current.Version + 1);
             var changes = Changes(verdicts.Accounts, now, version);
             audit.Append(changes);
-            var snapshot = new VerdictSnapshot(version, now, verdicts.Accounts.ToDictionary(a => a.AccountId), verdicts.Campaigns, exchanges);
+            var snapshot = new VerdictSnapshot(version, now, verdicts.Accounts.ToDictionary(a => a.AccountId), verdicts.Campaigns, exchanges)
+            {
+                Edges = verdicts.Edges.ToDictionary(e => e.Account),
+            };
             board.Publish(snapshot);
             return new RelinkReport(snapshot.Version, snapshot.TakenAt, snapshot.Accounts.Count, exchanges,
                 verdicts.Accounts.Count(a => a.Verdict == Verdict.Distillation), verdicts.Campaigns.Count, changes.Count);

@@ -19,6 +19,9 @@ public sealed record VerdictSnapshot(
     /// <summary>Before the first relink: no account has a verdict.</summary>
     public static VerdictSnapshot Empty { get; } = new(0, DateTimeOffset.MinValue, new Dictionary<AccountId, AccountVerdict>(), [], 0);
 
+    /// <summary>The strongest evidence edges of each linked or flagged account; empty for the others.</summary>
+    public IReadOnlyDictionary<AccountId, Core.Linking.AccountEdges> Edges { get; init; } = new Dictionary<AccountId, Core.Linking.AccountEdges>();
+
     public AccountVerdict? Find(AccountId id) => Accounts.GetValueOrDefault(id);
 
     public CampaignSummary? FindCampaign(string id) => Campaigns.FirstOrDefault(c => string.Equals(c.CampaignId.Value, id, StringComparison.Ordinal));
