@@ -21,7 +21,7 @@ public static class AccountFeatureReader
         ArgumentException.ThrowIfNullOrEmpty(input);
         ArgumentNullException.ThrowIfNull(rejects);
         var reader = new ExchangeLogReader(rejects);
-        var features = await FromAsync(reader.ReadAsync(input, ct), ct);
+        var features = await FromAsync(reader.ReadAsync(input, ct), null, ct);
         if (reader.IncompleteFiles is [var broken, ..])
         {
             // A model is not trained on part of a file that says it is whole.
@@ -31,11 +31,14 @@ public static class AccountFeatureReader
         return new AccountFeatureSet(features, reader.Counts);
     }
 
-    /// <summary>Every account's features from exchanges already validated (a log's, or those a service stored), by account id.</summary>
-    public static async Task<IReadOnlyList<AccountFeatures>> FromAsync(IAsyncEnumerable<Exchange> exchanges, CancellationToken ct = default)
+    /// <summary>
+    /// Every account's features from exchanges already validated (a log's, or those a service stored), by account id;
+    /// folded into <paramref name="table"/> when given (a service's states read back from its snapshot), else a new one.
+    /// </summary>
+    public static async Task<IReadOnlyList<AccountFeatures>> FromAsync(IAsyncEnumerable<Exchange> exchanges, AccountTable? table = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(exchanges);
-        var table = new AccountTable();
+        table ??= new AccountTable();
         var batch = new List<Exchange>(BatchSize);
         await foreach (var exchange in exchanges.WithCancellation(ct))
         {

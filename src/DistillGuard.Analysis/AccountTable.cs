@@ -31,6 +31,25 @@ public sealed class AccountTable : IAccountStateStore
         }
     }
 
+    /// <summary>The names kept for model hashes (at most a bounded number), for a snapshot of the table.</summary>
+    public IEnumerable<KeyValuePair<ulong, string>> ModelNames => _modelNames;
+
+    /// <summary>Puts a state read back from a snapshot (<see cref="AccountStateCodec"/>) in the table, in place of any it holds.</summary>
+    public void Restore(AccountState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        _states[state.AccountId] = state;
+    }
+
+    /// <summary>Keeps a model name read back from a snapshot.</summary>
+    public void RestoreModelName(ulong hash, string name)
+    {
+        if (_modelNames.Count < MaxNames)
+        {
+            _modelNames.TryAdd(hash, name);
+        }
+    }
+
     public AccountState this[AccountId id] => _states[id];
 
     public AccountState? Find(AccountId id) => _states.GetValueOrDefault(id);

@@ -94,6 +94,32 @@ public struct ActivitySignature
         return key;
     }
 
+    /// <summary>Writes the bins, the last hour and the active-hour count (<see cref="Features.AccountStateCodec"/>).</summary>
+    internal readonly void Write(BinaryWriter writer)
+    {
+        for (var i = 0; i < Bins; i++)
+        {
+            writer.Write(_bins[i]);
+        }
+
+        writer.Write(_lastHour);
+        writer.Write(ActiveHours);
+    }
+
+    /// <summary>The signature <see cref="Write"/> wrote.</summary>
+    internal static ActivitySignature Read(BinaryReader reader)
+    {
+        var signature = default(ActivitySignature);
+        for (var i = 0; i < Bins; i++)
+        {
+            signature._bins[i] = reader.ReadUInt16();
+        }
+
+        signature._lastHour = reader.ReadInt32();
+        signature.ActiveHours = reader.ReadInt32();
+        return signature;
+    }
+
     [InlineArray(Bins)]
     private struct BinArray
     {

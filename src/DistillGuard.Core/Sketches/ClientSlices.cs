@@ -134,4 +134,24 @@ public sealed class ClientSlices
         _cells[at + 4] = 0;
         return i;
     }
+
+    /// <summary>Writes the counters (<see cref="Features.AccountStateCodec"/>).</summary>
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(_used);
+        foreach (var cell in _cells)
+        {
+            writer.Write(cell);
+        }
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote into this empty sketch.</summary>
+    internal void Read(BinaryReader reader)
+    {
+        _used = reader.ReadInt32();
+        for (var i = 0; i < _cells.Length; i++)
+        {
+            _cells[i] = reader.ReadInt32();
+        }
+    }
 }

@@ -54,4 +54,10 @@ public sealed class HyperLogLog
             _registers[i] = Math.Max(_registers[i], other._registers[i]);
         }
     }
+
+    /// <summary>Writes the registers (<see cref="Features.AccountStateCodec"/>).</summary>
+    internal void Write(BinaryWriter writer) => writer.Write(_registers);
+
+    /// <summary>Reads registers <see cref="Write"/> wrote into this empty sketch.</summary>
+    internal void Read(BinaryReader reader) => StateCodec.ReadExactly(reader, _registers);
 }

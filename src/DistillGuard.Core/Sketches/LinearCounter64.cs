@@ -40,4 +40,10 @@ public struct LinearCounter64 : IEquatable<LinearCounter64>
     public static bool operator ==(LinearCounter64 left, LinearCounter64 right) => left.Equals(right);
 
     public static bool operator !=(LinearCounter64 left, LinearCounter64 right) => !left.Equals(right);
+
+    /// <summary>The bitmap, for <see cref="Features.AccountStateCodec"/>.</summary>
+    internal readonly ulong Bitmap => _bits;
+
+    /// <summary>A counter holding the bitmap <see cref="Bitmap"/> gave.</summary>
+    internal static LinearCounter64 FromBitmap(ulong bits) => new() { _bits = bits };
 }

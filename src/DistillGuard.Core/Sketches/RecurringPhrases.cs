@@ -305,4 +305,34 @@ public sealed class RecurringPhrases
             Array.Resize(ref _entries, Capacity);
         }
     }
+
+    /// <summary>Writes the table, its size, window and prompt count (<see cref="Features.AccountStateCodec"/>).</summary>
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(_entries.Length);
+        foreach (var entry in _entries)
+        {
+            writer.Write(entry);
+        }
+
+        writer.Write(_size);
+        writer.Write(_window);
+        writer.Write(Prompts);
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote into this empty sketch.</summary>
+    internal void Read(BinaryReader reader)
+    {
+        var length = reader.ReadInt32();
+        StateCodec.Expect(length is >= 0 and <= StateCodec.MaxArray, true, "phrase table size");
+        _entries = new uint[length];
+        for (var i = 0; i < length; i++)
+        {
+            _entries[i] = reader.ReadUInt32();
+        }
+
+        _size = reader.ReadInt32();
+        _window = reader.ReadInt64();
+        Prompts = reader.ReadInt64();
+    }
 }

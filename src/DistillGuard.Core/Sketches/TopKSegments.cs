@@ -117,4 +117,34 @@ public sealed class TopKSegments
 
     /// <summary>Bytes held by the two arrays (for the per-account memory budget).</summary>
     public int PayloadBytes => (_keys.Length * 8) + (_counts.Length * 4);
+
+    /// <summary>Writes keys and counts; the capacities are the constructor's (<see cref="Features.AccountStateCodec"/>).</summary>
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(_keys.Length);
+        foreach (var key in _keys)
+        {
+            writer.Write(key);
+        }
+
+        foreach (var count in _counts)
+        {
+            writer.Write(count);
+        }
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote into this empty sketch of the same capacities.</summary>
+    internal void Read(BinaryReader reader)
+    {
+        StateCodec.Expect(reader.ReadInt32(), _keys.Length, "attribute sketch size");
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            _keys[i] = reader.ReadUInt64();
+        }
+
+        for (var i = 0; i < _counts.Length; i++)
+        {
+            _counts[i] = reader.ReadInt32();
+        }
+    }
 }

@@ -41,8 +41,8 @@ public sealed record StoredTrainingData(IReadOnlyList<AccountLabel> Labels, IRea
 
 /// <summary>
 /// Opens a service store (the file <c>serve --db</c> writes) and reads what training needs: each labelled account's latest
-/// label (<c>campaign</c> accounts are the positives) and every account's features from the journalled exchanges, built by
-/// the same reader and extractor as <c>train --input</c>. DuckDB lets one process hold the file: run it with the service
+/// label (<c>campaign</c> accounts are the positives) and every account's features from the service's state snapshot and
+/// the exchanges journalled after it, built by the same state and extractor as <c>train --input</c>. DuckDB lets one process hold the file: run it with the service
 /// stopped, or on a copy of the file.
 /// </summary>
 public static class ServiceStoreTraining
@@ -59,7 +59,10 @@ public static class ServiceStoreTraining
             .OrderBy(l => l.Seq)
             .Select(l => new AccountLabel(new AccountId(l.AccountId), l.Label == "campaign", l.Label == "campaign" ? l.CampaignId : null, null))
             .ToArray();
-        var features = await AccountFeatureReader.FromAsync(journal.ReadAsync(ct), ct);
+        // The states the service's last snapshot holds, then the records journalled after it (those it covers have no text left).
+        var table = new AccountTable();
+        var covered = StoredState.RestoreSnapshot(journal, table);
+        var features = await AccountFeatureReader.FromAsync(journal.ReadAsync(covered, journal.Count, ct), table, ct);
         return new StoredTrainingData(labels, features, journal.Count);
     }
 }

@@ -15,8 +15,8 @@ internal sealed record JournalEntry(string EventId, string Json);
 /// <summary>
 /// The write-ahead journal of accepted exchanges in the embedded DuckDB file: a batch is appended in one transaction
 /// before the ingest reply, so an acknowledged record survives a crash right after it; a restart replays the journal in
-/// order (<see cref="IExchangeSource"/>) to rebuild every account's state. Records are kept as received, because
-/// rebuilding the state needs the prompt text the content signals read.
+/// order (<see cref="IExchangeSource"/>) to rebuild every account's state. Records are kept as received until a state
+/// snapshot covers them (<see cref="StateSnapshots"/>), which strips their text.
 /// Calls are serialised by one lock: DuckDB connections are not thread-safe.
 /// </summary>
 internal sealed class ExchangeJournal : IExchangeSource, IDisposable
@@ -34,7 +34,7 @@ internal sealed class ExchangeJournal : IExchangeSource, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         this.clock = clock;
-        connection = EmbeddedDatabase.Open(path, "the service store", Schema, Audit.AuditLog.Schema, Audit.AuditLog.HeadSchema, Labels.LabelStore.Schema);
+        connection = EmbeddedDatabase.Open(path, "the service store", Schema, Audit.AuditLog.Schema, Audit.AuditLog.HeadSchema, Labels.LabelStore.Schema, StateSnapshots.Schema);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT coalesce(max(seq), 0) FROM service_exchanges";
         lastSequence = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -100,6 +100,22 @@ internal sealed class ExchangeJournal : IExchangeSource, IDisposable
             }
 
             await Task.Yield();
+        }
+    }
+
+    /// <summary>Every journalled event id in the order accepted (a record's id stays when a snapshot strips its text).</summary>
+    public void ForEachEventId(Action<string> visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        lock (gate)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT event_id FROM service_exchanges ORDER BY seq";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                visit(reader.GetString(0));
+            }
         }
     }
 

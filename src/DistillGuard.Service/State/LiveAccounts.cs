@@ -46,6 +46,12 @@ internal sealed class LiveAccounts : IDisposable
 
         public bool Seen(string eventId) => owner.seen.Contains(eventId);
 
+        /// <summary>Records the event id as accepted, for a record whose exchange a restored snapshot already holds.</summary>
+        public void MarkSeen(string eventId) => owner.seen.Add(eventId);
+
+        /// <summary>After a snapshot is restored into <see cref="Table"/>: the exchanges it holds are the ones counted.</summary>
+        public void CountRestored() => Interlocked.Exchange(ref owner.exchanges, owner.table.States.Sum(s => s.Exchanges));
+
         /// <summary>Records the event id as accepted and folds the exchange into its account's state.</summary>
         public void Accept(Exchange exchange, in ExchangeSignals signals)
         {

@@ -10,8 +10,8 @@ namespace DistillGuard.Service.State;
 
 /// <summary>
 /// What the service holds between requests: the journal, the accounts' states, the ingest writer, the verdicts and the
-/// relinker. Opening it replays the journal into the states (nothing lost, nothing counted twice: the journal holds each
-/// event id once), relinks once so decisions start from the stored history, and starts the background relink; disposing
+/// relinker. Opening it restores the last state snapshot and replays the journal after it into the states (nothing lost,
+/// nothing counted twice: the journal holds each event id once and the snapshot names the last record it holds), relinks once so decisions start from the stored history, and starts the background relink; disposing
 /// it stops the relinker, finishes the queued batches and closes the store.
 /// </summary>
 internal sealed class ServiceRuntime : IAsyncDisposable
@@ -52,7 +52,7 @@ internal sealed class ServiceRuntime : IAsyncDisposable
             await ReplayAsync(journal, accounts, ct);
             var verdicts = new VerdictBoard();
             var audit = new AuditLog(journal);
-            var relinker = new Relinker(accounts, verdicts, audit, config.Policy, clock, logger);
+            var relinker = new Relinker(accounts, journal, verdicts, audit, config.Policy, clock, logger);
             if (accounts.Exchanges > 0)
             {
                 await relinker.RelinkAsync(ct);
@@ -77,9 +77,17 @@ internal sealed class ServiceRuntime : IAsyncDisposable
         Accounts.Dispose();
     }
 
+    /// <summary>The latest state snapshot, every event id journalled, then the records after the snapshot folded in.</summary>
     private static async Task ReplayAsync(ExchangeJournal journal, LiveAccounts accounts, CancellationToken ct)
     {
-        await foreach (var exchange in journal.ReadAsync(ct))
+        var covered = await accounts.WithAsync(held =>
+        {
+            var sequence = StoredState.RestoreSnapshot(journal, held.Table);
+            journal.ForEachEventId(held.MarkSeen);
+            held.CountRestored();
+            return sequence;
+        }, ct);
+        await foreach (var exchange in journal.ReadAsync(covered, journal.Count, ct))
         {
             var signals = ExchangeSignals.Of(exchange);
             await accounts.WithAsync(held =>

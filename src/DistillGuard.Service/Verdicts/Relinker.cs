@@ -24,11 +24,15 @@ public sealed record PolicyActionDetail(string Verdict, double RiskScore, string
 /// state, and publishes the verdicts as a new snapshot. It holds the states while it reads them (ingest waits, deciding
 /// does not); relinks run one at a time, so versions are published in order. Every account whose action under the policy
 /// changes is written to the audit log before the snapshot is published, so no action is decided that is not recorded.
+/// Each relink also saves the states it read as the store's state snapshot (<see cref="StateSnapshots"/>), which strips the
+/// text of the records it covers.
 /// A background loop relinks every period.
 /// </summary>
 internal sealed class Relinker : IAsyncDisposable
 {
     private readonly LiveAccounts accounts;
+    private readonly ExchangeJournal journal;
+    private readonly StateSnapshots snapshots;
     private readonly VerdictBoard board;
     private readonly TimeProvider clock;
     private readonly ILogger logger;
@@ -38,8 +42,10 @@ internal sealed class Relinker : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private Task loop = Task.CompletedTask;
 
-    public Relinker(LiveAccounts accounts, VerdictBoard board, AuditLog audit, IDecisionPolicy policy, TimeProvider clock, ILogger logger)
+    public Relinker(LiveAccounts accounts, ExchangeJournal journal, VerdictBoard board, AuditLog audit, IDecisionPolicy policy, TimeProvider clock, ILogger logger)
     {
+        this.journal = journal;
+        snapshots = new StateSnapshots(journal);
         this.audit = audit;
         this.policy = policy;
         this.accounts = accounts;
@@ -56,7 +62,10 @@ internal sealed class Relinker : IAsyncDisposable
         await oneAtATime.WaitAsync(ct);
         try
         {
-            var (verdicts, exchanges) = await accounts.WithAsync(held => (PopulationDetection.Run(held.Table, DetectionOptions.Default, ApiPrices.Default), accounts.Exchanges), ct);
+            var (verdicts, exchanges, state) = await accounts.WithAsync(
+                held => (PopulationDetection.Run(held.Table, DetectionOptions.Default, ApiPrices.Default), accounts.Exchanges,
+                    new StateSnapshot(journal.Count, clock.GetUtcNow(), held.Accounts, AccountTableCodec.Write(held.Table))),
+                ct);
             var (now, version) = (clock.GetUtcNow(), board.Current.Version + 1);
             var changes = Changes(verdicts.Accounts, now, version);
             audit.Append(changes);
@@ -65,6 +74,7 @@ internal sealed class Relinker : IAsyncDisposable
                 Edges = verdicts.Edges.ToDictionary(e => e.Account),
             };
             board.Publish(snapshot);
+            snapshots.Save(state);
             return new RelinkReport(snapshot.Version, snapshot.TakenAt, snapshot.Accounts.Count, exchanges,
                 verdicts.Accounts.Count(a => a.Verdict == Verdict.Distillation), verdicts.Campaigns.Count, changes.Count);
         }
