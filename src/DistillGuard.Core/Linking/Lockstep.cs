@@ -48,15 +48,12 @@ internal static class Lockstep
             }
 
             var rarity = new ValueRarity(members.Count, members.Count - candidates.Length, ordinaryPopulation);
-            for (var x = 0; x < candidates.Length; x++)
+            foreach (var (a, b) in CandidatePairs.Of(candidates, options.PairNeighbours))
             {
-                for (var y = x + 1; y < candidates.Length; y++)
+                var similarity = ordered[a].State.Activity.Similarity(ordered[b].State.Activity);
+                if (similarity >= options.LockstepMinSimilarity)
                 {
-                    var similarity = ordered[candidates[x]].State.Activity.Similarity(ordered[candidates[y]].State.Activity);
-                    if (similarity >= options.LockstepMinSimilarity)
-                    {
-                        notes.Note(candidates[x], candidates[y], new TemporalNote(LinkKind.Lockstep, weight, similarity, rarity));
-                    }
+                    notes.Note(a, b, new TemporalNote(LinkKind.Lockstep, weight, similarity, rarity));
                 }
             }
         }
