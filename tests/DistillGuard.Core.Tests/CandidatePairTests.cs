@@ -96,4 +96,31 @@ public class CandidatePairTests
             Assert.All(read, e => Assert.Equal(full[(e.Other, e.Kind)], e.PairStrength));
         }
     }
+
+    [Fact]
+    public void SuccessionsAmongTheCarriersOfAValueReadAsARingAreFoundInTimeOrder()
+    {
+        // 60 accounts behind one /24 that take over from one another every three hours (each life two hours long),
+        // named so that account order is not time order.
+        var population = Enumerable.Range(0, 60).Select(i =>
+        {
+            var id = $"h{i * 37 % 60:D2}";
+            return new LinkCandidate(Some.State(id, Enumerable.Range(0, 3).Select(x => Some.Exchange(id, $"prompt {id} {x}", (i * 180) + (x * 60)) with
+            {
+                ClientIp = $"198.51.100.{i + 1}",
+            })), 0.9);
+        }).ToList();
+
+        static HashSet<string> Successions(EvidenceGraph graph, IEnumerable<LinkCandidate> accounts) => accounts
+            .SelectMany(a => graph.EdgesOf(a.State.AccountId, 100).Edges)
+            .Where(e => e.Kind == LinkKind.Succession)
+            .Select(e => string.Join("-", new[] { e.Account.Value, e.Other.Value }.Order(StringComparer.Ordinal)))
+            .ToHashSet();
+
+        var bounded = Successions(CampaignLinker.Analyse(population, new LinkerOptions { PairNeighbours = 3 }).Graph, population);
+        var everyPair = Successions(CampaignLinker.Analyse(population, new LinkerOptions { PairNeighbours = 60 }).Graph, population);
+
+        Assert.Equal(59 + 58, everyPair.Count);
+        Assert.Equal(everyPair, bounded);
+    }
 }

@@ -130,10 +130,20 @@ public static class CampaignLinker
         var succession = LinkKinds.CarriesSuccession(key.Kind);
         var factor = TemporalPairs.PurityFactor(candidates.Length, members.Count, options.MinPurity);
         var rarity = new ValueRarity(members.Count, members.Count - candidates.Length, context.Ordinary);
+        var whole = CandidatePairs.ReadsWhole(candidates.Length, options.PairNeighbours);
         foreach (var (a, b) in CandidatePairs.Of(candidates, options.PairNeighbours))
         {
             context.Read.Add(a, b);
-            if (succession && factor > 0 && Succession.GapHours(ordered[a].State, ordered[b].State, options) is { } gap)
+            if (whole && succession && factor > 0 && Succession.GapHours(ordered[a].State, ordered[b].State, options) is { } gap)
+            {
+                context.Temporal.Note(a, b, new TemporalNote(LinkKind.Succession, options.KindWeights.Succession * factor, gap, rarity));
+            }
+        }
+
+        if (!whole && succession && factor > 0)
+        {
+            // A ring's neighbours are next in account order, not in time: successions are looked for in time order.
+            foreach (var (a, b, gap) in Succession.InTimeOrder(candidates, ordered, options.PairNeighbours, options))
             {
                 context.Temporal.Note(a, b, new TemporalNote(LinkKind.Succession, options.KindWeights.Succession * factor, gap, rarity));
             }

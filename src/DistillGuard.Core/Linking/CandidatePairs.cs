@@ -14,7 +14,7 @@ internal static class CandidatePairs
     public static IEnumerable<(int A, int B)> Of(int[] members, int neighbours)
     {
         var n = members.Length;
-        if (n <= (2 * neighbours) + 1)
+        if (ReadsWhole(n, neighbours))
         {
             for (var i = 0; i < n; i++)
             {
@@ -36,9 +36,12 @@ internal static class CandidatePairs
         }
     }
 
+    /// <summary>Whether a value with <paramref name="n"/> candidates is read pair by pair (n ≤ 2k + 1, so no more than k pairs per carrier).</summary>
+    public static bool ReadsWhole(int n, int neighbours) => n <= (2 * neighbours) + 1;
+
     /// <summary>How many pairs <see cref="Of"/> puts forward for a value with <paramref name="n"/> candidates: at most n·k.</summary>
     public static long Count(int n, int neighbours) =>
-        n <= (2 * neighbours) + 1 ? (long)n * (n - 1) / 2 : (long)n * neighbours;
+        ReadsWhole(n, neighbours) ? (long)n * (n - 1) / 2 : (long)n * neighbours;
 }
 
 /// <summary>A growing list of candidate pairs, packed as smaller position in the high half, larger in the low half.</summary>

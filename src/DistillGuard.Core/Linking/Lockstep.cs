@@ -5,7 +5,8 @@ namespace DistillGuard.Core.Linking;
 /// <summary>
 /// Lockstep evidence (after SynchroTrap and CopyCatch): accounts active in the same UTC hours over
 /// a long period. Each account's active hours are a MinHash signature; accounts whose signatures
-/// agree on a whole band (four bins) become candidates, and a pair counts when the full signature
+/// agree on a whole band (four bins) become candidates (a band's carriers paired as any shared value's are,
+/// <see cref="CandidatePairs"/>), and a pair counts when the full signature
 /// estimates a Jaccard similarity over the threshold. A band value is treated like a shared
 /// attribute value: it counts only when mostly candidates carry it, and its weight falls with the
 /// share of ordinary accounts that match it too (office hours or a round-the-clock pipeline).
