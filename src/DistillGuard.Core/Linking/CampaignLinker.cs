@@ -59,24 +59,39 @@ public static class CampaignLinker
         var isCandidate = ordered.Select(a => a.HarvestProbability >= options.CandidateThreshold).ToArray();
         var ordinary = isCandidate.Count(c => !c);
         var buckets = ValueIndex.Build(ordered);
-        var pairs = new PairStrengths();
+        var read = new PairList();
+        var values = new SharedValueTable();
         var temporal = new TemporalPairs();
         var exclusivity = new double[ordered.Length];
+        var context = new BucketContext(ordered, isCandidate, ordinary, options, read, values, temporal, exclusivity);
         foreach (var (key, members) in buckets.OrderBy(b => b.Key.Value).ThenBy(b => b.Key.Kind))
         {
-            AddBucket(key, members, ordered, isCandidate, ordinary, options, pairs, temporal, exclusivity);
+            AddBucket(key, members, context);
         }
 
         Lockstep.Find(ordered, isCandidate, ordinary, options, temporal);
-        temporal.AddTo(pairs);
+        foreach (var (a, b) in temporal.Pairs)
+        {
+            read.Add(a, b);
+        }
+
+        values.Seal(ordered.Length);
+        var pairs = PairStrengths.Build(ordered.Length, read, values, temporal);
         var graph = new EvidenceGraph(ordered, isCandidate, buckets, pairs, temporal, options);
-        return new LinkResult(Clusters(ordered, Groups(ordered.Length, isCandidate, pairs, options), pairs, buckets, temporal, exclusivity, options), graph);
+        return new LinkResult(Clusters(ordered, Groups(ordered.Length, isCandidate, pairs, options), pairs, buckets, temporal, exclusivity, options), graph)
+        {
+            CandidatePairs = pairs.Count,
+        };
     }
 
-    private static void AddBucket(
-        ValueKey key, List<int> members, LinkCandidate[] ordered, bool[] isCandidate, int ordinary, LinkerOptions options,
-        PairStrengths pairs, TemporalPairs temporal, double[] exclusivity)
+    /// <summary>What visiting the buckets reads and fills.</summary>
+    private sealed record BucketContext(
+        LinkCandidate[] Ordered, bool[] IsCandidate, int Ordinary, LinkerOptions Options,
+        PairList Read, SharedValueTable Values, TemporalPairs Temporal, double[] Exclusivity);
+
+    private static void AddBucket(ValueKey key, List<int> members, BucketContext context)
     {
+        var (ordered, isCandidate, options) = (context.Ordered, context.IsCandidate, context.Options);
         var candidates = members.Where(i => isCandidate[i]).ToArray();
         if (!LinkKinds.Binds(key.Kind, candidates.Length, members.Count, options.MinPurity))
         {
@@ -92,36 +107,45 @@ public static class CampaignLinker
             var purity = candidates.Length / (double)members.Count;
             foreach (var i in members)
             {
-                exclusivity[i] = Math.Max(exclusivity[i], purity);
+                context.Exclusivity[i] = Math.Max(context.Exclusivity[i], purity);
             }
         }
 
         if (candidates.Length > options.MaxPairBucket)
         {
-            // A value this common among candidates joins them as a chain (when it joins on its own), not pair by pair.
+            // A value this common among candidates joins them as a star (when it joins on its own), not pair by pair.
             if (weight >= options.JoinStrength && identity)
             {
+                context.Values.Add(candidates, weight, identity, centre: candidates[0]);
                 for (var i = 1; i < candidates.Length; i++)
                 {
-                    pairs.Add(candidates[0], candidates[i], weight, identity);
+                    context.Read.Add(candidates[0], candidates[i]);
                 }
             }
 
             return;
         }
 
+        context.Values.Add(candidates, weight, identity, centre: -1);
         var succession = LinkKinds.CarriesSuccession(key.Kind);
         var factor = TemporalPairs.PurityFactor(candidates.Length, members.Count, options.MinPurity);
-        var rarity = new ValueRarity(members.Count, members.Count - candidates.Length, ordinary);
-        for (var i = 0; i < candidates.Length; i++)
+        var rarity = new ValueRarity(members.Count, members.Count - candidates.Length, context.Ordinary);
+        var whole = CandidatePairs.ReadsWhole(candidates.Length, options.PairNeighbours);
+        foreach (var (a, b) in CandidatePairs.Of(candidates, options.PairNeighbours))
         {
-            for (var j = i + 1; j < candidates.Length; j++)
+            context.Read.Add(a, b);
+            if (whole && succession && factor > 0 && Succession.GapHours(ordered[a].State, ordered[b].State, options) is { } gap)
             {
-                pairs.Add(candidates[i], candidates[j], weight, identity);
-                if (succession && factor > 0 && Succession.GapHours(ordered[candidates[i]].State, ordered[candidates[j]].State, options) is { } gap)
-                {
-                    temporal.Note(candidates[i], candidates[j], new TemporalNote(LinkKind.Succession, options.KindWeights.Succession * factor, gap, rarity));
-                }
+                context.Temporal.Note(a, b, new TemporalNote(LinkKind.Succession, options.KindWeights.Succession * factor, gap, rarity));
+            }
+        }
+
+        if (!whole && succession && factor > 0)
+        {
+            // A ring's neighbours are next in account order, not in time: successions are looked for in time order.
+            foreach (var (a, b, gap) in Succession.InTimeOrder(candidates, ordered, options.PairNeighbours, options))
+            {
+                context.Temporal.Note(a, b, new TemporalNote(LinkKind.Succession, options.KindWeights.Succession * factor, gap, rarity));
             }
         }
     }
@@ -167,7 +191,7 @@ public static class CampaignLinker
             var association = members.ToDictionary(
                 i => ordered[i].State.AccountId,
                 i => Math.Min(1, pairs.Strongest(i, memberSet) / options.JoinStrength));
-            var evidence = ClusterEvidence.Describe(members, memberSet, buckets, ordered.Length, options.MinPurity, options.KindWeights);
+            var evidence = ClusterEvidence.Describe(members, memberSet, ordered, buckets, options.MinPurity, options.KindWeights);
             evidence.AddRange(ClusterEvidence.DescribeTiming(members, memberSet, temporal));
             if (group.SplitFrom > 0)
             {
@@ -193,4 +217,8 @@ public static class CampaignLinker
 }
 
 /// <summary>The linker's groups and the evidence graph they were cut from.</summary>
-public sealed record LinkResult(IReadOnlyList<LinkedCluster> Clusters, EvidenceGraph Graph);
+public sealed record LinkResult(IReadOnlyList<LinkedCluster> Clusters, EvidenceGraph Graph)
+{
+    /// <summary>Distinct candidate pairs the linker read (at most <see cref="LinkerOptions.PairNeighbours"/> per carrier of each shared value), for measuring its cost.</summary>
+    public long CandidatePairs { get; init; }
+}

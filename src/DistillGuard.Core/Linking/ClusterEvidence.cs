@@ -6,11 +6,13 @@ namespace DistillGuard.Core.Linking;
 internal static class ClusterEvidence
 {
     /// <param name="minShare">Share of a value's carriers that must be in the cluster for it to count as evidence (the linker's purity).</param>
-    public static List<string> Describe(int[] members, HashSet<int> memberSet, Dictionary<ValueKey, List<int>> buckets, int population, double minShare, LinkKindWeights weights)
+    /// <param name="ordered">The linker's accounts by position.</param>
+    public static List<string> Describe(
+        int[] members, HashSet<int> memberSet, LinkCandidate[] ordered, Dictionary<ValueKey, List<int>> buckets, double minShare, LinkKindWeights weights)
     {
         var byKind = new Dictionary<LinkKind, (int Values, int Accounts, int Outside)>();
         var accountsPerKind = new Dictionary<LinkKind, HashSet<int>>();
-        foreach (var (key, list) in buckets)
+        foreach (var (key, list) in ValueIndex.CarriedBy(members, ordered, buckets))
         {
             var inside = 0;
             foreach (var account in list)
@@ -47,7 +49,7 @@ internal static class ClusterEvidence
         return byKind
             .OrderByDescending(k => weights.Of(k.Key) * accountsPerKind[k.Key].Count)
             .Select(k => string.Create(CultureInfo.InvariantCulture,
-                $"{accountsPerKind[k.Key].Count} of {members.Length} accounts linked by {LinkKinds.Describe(k.Key)} ({k.Value.Values} distinct values, carried by {k.Value.Outside} accounts outside the campaign among {population})"))
+                $"{accountsPerKind[k.Key].Count} of {members.Length} accounts linked by {LinkKinds.Describe(k.Key)} ({k.Value.Values} distinct values, carried by {k.Value.Outside} accounts outside the campaign among {ordered.Length})"))
             .ToList();
     }
 

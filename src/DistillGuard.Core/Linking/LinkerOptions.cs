@@ -18,6 +18,12 @@ public sealed record LinkerOptions
     /// <summary>Buckets larger than this are joined as a chain, not pair by pair.</summary>
     public int MaxPairBucket { get; init; } = 400;
 
+    /// <summary>
+    /// Pairs read per carrier of one shared value (k): a value carried by up to 2k + 1 candidates is read pair by pair,
+    /// a more common one as each carrier with its k successors on a ring of the carriers (n·k pairs, not n(n − 1)/2).
+    /// </summary>
+    public int PairNeighbours { get; init; } = 50;
+
     public int MinClusterSize { get; init; } = 2;
 
     /// <summary>
@@ -57,12 +63,12 @@ public sealed record LinkerOptions
 
     public void Validate()
     {
-        if (!(CandidateThreshold is >= 0 and <= 1) || !(MinPurity is > 0 and <= 1) || !(JoinStrength > 0) || MaxPairBucket < 2 || MinClusterSize < 2
+        if (!(CandidateThreshold is >= 0 and <= 1) || !(MinPurity is > 0 and <= 1) || !(JoinStrength > 0) || MaxPairBucket < 2 || PairNeighbours < 1 || MinClusterSize < 2
             || !(MinIdentityStrength >= 0) || LockstepMinActiveHours < 1 || !(LockstepMinSimilarity is > 0 and <= 1)
             || SuccessionMaxGap <= TimeSpan.Zero || SuccessionMinSpan < TimeSpan.Zero || BridgeMinAccounts < 1
             || !(BridgeMinShare is >= 0 and <= 1) || MaxEdgesPerAccount < 1)
         {
-            throw new ArgumentException("linker options out of range: thresholds and shares in [0, 1] (purity and similarity above 0), join strength above 0, bucket and cluster sizes >= 2, counts >= 1, succession gap above 0");
+            throw new ArgumentException("linker options out of range: thresholds and shares in [0, 1] (purity and similarity above 0), join strength above 0, bucket and cluster sizes >= 2, counts and pair neighbours >= 1, succession gap above 0");
         }
 
         if ((KindWeights ?? throw new ArgumentException("linker.kind_weights is missing")).Problem() is { } problem)

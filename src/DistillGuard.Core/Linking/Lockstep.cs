@@ -5,7 +5,8 @@ namespace DistillGuard.Core.Linking;
 /// <summary>
 /// Lockstep evidence (after SynchroTrap and CopyCatch): accounts active in the same UTC hours over
 /// a long period. Each account's active hours are a MinHash signature; accounts whose signatures
-/// agree on a whole band (four bins) become candidates, and a pair counts when the full signature
+/// agree on a whole band (four bins) become candidates (a band's carriers paired as any shared value's are,
+/// <see cref="CandidatePairs"/>, a ring in signature order), and a pair counts when the full signature
 /// estimates a Jaccard similarity over the threshold. A band value is treated like a shared
 /// attribute value: it counts only when mostly candidates carry it, and its weight falls with the
 /// share of ordinary accounts that match it too (office hours or a round-the-clock pipeline).
@@ -48,17 +49,28 @@ internal static class Lockstep
             }
 
             var rarity = new ValueRarity(members.Count, members.Count - candidates.Length, ordinaryPopulation);
-            for (var x = 0; x < candidates.Length; x++)
+            foreach (var (a, b) in CandidatePairs.Of(InRingOrder(candidates, ordered, options.PairNeighbours), options.PairNeighbours))
             {
-                for (var y = x + 1; y < candidates.Length; y++)
+                var similarity = ordered[a].State.Activity.Similarity(ordered[b].State.Activity);
+                if (similarity >= options.LockstepMinSimilarity)
                 {
-                    var similarity = ordered[candidates[x]].State.Activity.Similarity(ordered[candidates[y]].State.Activity);
-                    if (similarity >= options.LockstepMinSimilarity)
-                    {
-                        notes.Note(candidates[x], candidates[y], new TemporalNote(LinkKind.Lockstep, weight, similarity, rarity));
-                    }
+                    notes.Note(a, b, new TemporalNote(LinkKind.Lockstep, weight, similarity, rarity));
                 }
             }
         }
     }
+
+    /// <summary>
+    /// A band's carriers in the order their pairs are read: by position when the band is read whole; otherwise sorted by
+    /// their whole signatures (sorted neighbourhood), so that accounts that agree on every band sit side by side on the ring.
+    /// </summary>
+    private static int[] InRingOrder(int[] candidates, LinkCandidate[] ordered, int neighbours) =>
+        CandidatePairs.ReadsWhole(candidates.Length, neighbours)
+            ? candidates
+            : [.. candidates
+                .OrderBy(c => ordered[c].State.Activity.Band(0))
+                .ThenBy(c => ordered[c].State.Activity.Band(1))
+                .ThenBy(c => ordered[c].State.Activity.Band(2))
+                .ThenBy(c => ordered[c].State.Activity.Band(3))
+                .ThenBy(c => c)];
 }

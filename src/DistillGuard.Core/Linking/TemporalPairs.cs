@@ -53,17 +53,8 @@ internal sealed class TemporalPairs
         }
     }
 
-    /// <summary>Adds every note's weight to the pair strengths, as evidence that is not identity.</summary>
-    public void AddTo(PairStrengths pairs)
-    {
-        foreach (var notes in new[] { _lockstep, _succession })
-        {
-            foreach (var ((a, b), note) in notes.OrderBy(n => n.Key))
-            {
-                pairs.Add(a, b, note.Weight, identity: false);
-            }
-        }
-    }
+    /// <summary>Every pair with a note (smaller position first), in no particular order.</summary>
+    public IEnumerable<(int A, int B)> Pairs => _lockstep.Keys.Concat(_succession.Keys);
 
     private void Index(int account, int other)
     {

@@ -50,6 +50,25 @@ internal static class ValueIndex
         }
     }
 
+    /// <summary>
+    /// The values some of <paramref name="members"/> carry, with their carriers, in the order <see cref="Build"/> met
+    /// them (the index's own order): by first carrier, then by the place of the value among that carrier's values.
+    /// Reads only the members' values, not the whole index.
+    /// </summary>
+    public static IEnumerable<(ValueKey Key, List<int> Carriers)> CarriedBy(int[] members, LinkCandidate[] ordered, Dictionary<ValueKey, List<int>> index)
+    {
+        var carried = new HashSet<ValueKey>();
+        foreach (var member in members)
+        {
+            carried.UnionWith(KeysOf(ordered[member].State));
+        }
+
+        return carried
+            .Select(key => (Key: key, Carriers: index[key]))
+            .OrderBy(v => v.Carriers[0])
+            .ThenBy(v => KeysOf(ordered[v.Carriers[0]].State).TakeWhile(k => k != v.Key).Count());
+    }
+
     /// <summary>Adds an account to a key's list once (accounts arrive in position order).</summary>
     public static void AddTo<TKey>(Dictionary<TKey, List<int>> index, TKey key, int account)
         where TKey : notnull
