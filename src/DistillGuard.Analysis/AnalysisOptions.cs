@@ -34,6 +34,12 @@ public sealed record AnalysisOptions
     /// <summary>The sentence-embedding pass that joins campaign clusters whose wrappers mean the same; null leaves it out (and samples no text).</summary>
     public EmbeddingOptions? Embeddings { get; init; }
 
+    /// <summary>
+    /// Parsers working at once and partitions of the accounts (each folded by its own worker); default one per processor.
+    /// The outputs are the same for any count (a test compares 1 and 4).
+    /// </summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Exchanges per batch handed between pipeline stages.</summary>
     public int BatchSize { get; init; } = 2048;
 }

@@ -10,7 +10,7 @@ namespace DistillGuard.Cli.Commands;
 /// <summary>Runs one analysis with a DuckDB store and a progress bar; shared by `analyze` and `demo`.</summary>
 internal static class AnalysisRunner
 {
-    public static async Task<AnalysisOutcome> RunAsync(string input, string outDir, string? db, string? keyFile, bool keepText, CancellationToken ct, ApiPrices? prices = null, SharingKey? sharingKey = null, ScoringChoice? scoring = null, EmbeddingOptions? embeddings = null)
+    public static async Task<AnalysisOutcome> RunAsync(string input, string outDir, string? db, string? keyFile, bool keepText, CancellationToken ct, ApiPrices? prices = null, SharingKey? sharingKey = null, ScoringChoice? scoring = null, EmbeddingOptions? embeddings = null, int? workers = null)
     {
         var dbPath = db ?? Path.Combine(outDir, "distillguard.duckdb");
         var keyPath = keyFile ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dbPath))!, "distillguard.key");
@@ -26,6 +26,7 @@ internal static class AnalysisRunner
             Detection = (scoring ?? ScoringChoice.Default).Options,
             ModelVersion = (scoring ?? ScoringChoice.Default).Version,
             Embeddings = embeddings,
+            Workers = workers ?? Environment.ProcessorCount,
         };
 
         using var store = new DuckDbAnalysisStore(dbPath);
