@@ -42,9 +42,11 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         var reader = new ExchangeLogReader(rejects, new IngestOptions { SkipFolder = options.OutDir, Window = TimestampWindow.Until(started), ParseWorkers = options.Workers });
         store?.BeginRun(new RunInfo(runId, started, TimeSpan.Zero, options.Input, options.ModelVersion, new RunCounts(0, 0, 0, 0)) { DetectionOptions = detectionOptions });
 
+        // Exchange rows cost more to append than everything else a run does to an exchange; a run for verdicts only skips them.
+        var keepExchanges = store is not null && options.Store == StoreLevel.Exchanges;
         var enriched = Channel.CreateBounded<Task<EnrichedBatch>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         var toStore = Channel.CreateBounded<StoredExchange[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-        var producer = Task.Run(() => ProduceAsync(reader, options, batch => Enrich(batch, minimiser, store is not null, ct), enriched.Writer, ct), ct);
+        var producer = Task.Run(() => ProduceAsync(reader, options, batch => Enrich(batch, minimiser, keepExchanges, ct), enriched.Writer, ct), ct);
         var storing = Task.Run(() => StoreAsync(toStore.Reader, runId, ct), ct);
         long exchanges = 0;
         try
@@ -80,7 +82,7 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         var counts = reader.Counts;
         var runCounts = new RunCounts(counts.Read, counts.Accepted, counts.Rejected, counts.Duplicates);
         var scored = AccountScoring.Score(table, options.Detection, wrappers is null ? null : (options.Embeddings!, wrappers, exchanges));
-        var campaigns = CampaignQuantifier.Summarise(scored, table, store, runId, options.Prices);
+        var campaigns = CampaignQuantifier.Summarise(scored, table, keepExchanges ? store : null, runId, options.Prices);
         var run = new RunInfo(runId, started, clock.Elapsed, options.Input, options.ModelVersion, runCounts) { DetectionOptions = detectionOptions, IncompleteInputs = [.. reader.IncompleteFiles] };
         var result = new AnalysisResult(run, scored.Verdicts.Accounts, campaigns);
         progress?.Report(new AnalysisProgress("writing", reader.BytesRead, reader.TotalBytes, exchanges));
