@@ -3,13 +3,14 @@
 # alternated in one process, medians of 3; allocations per exchange, state per account and peak memory.
 # Figures go to docs/performance.md with this command:
 #   bash bench/run.sh [LOG]      (LOG: a .jsonl/.jsonl.gz file or a folder; default: a 1M-exchange log, generated)
-# Run it under the build lock so no neighbour's compile shares the cores: flock /tmp/dotnet-build.lock bash bench/run.sh
+# On a shared machine each measured command takes /tmp/dotnet-build.lock, so no neighbour's compile shares the cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 dotnet build -c Release src/DistillGuard.Cli -nologo -v quiet >/dev/null
 dg="dotnet src/DistillGuard.Cli/bin/Release/net10.0/distillguard.dll"
+quiet() { if command -v flock >/dev/null && [ -e /tmp/dotnet-build.lock ]; then flock /tmp/dotnet-build.lock "$@"; else "$@"; fi; }
 
 log=${1:-}
 if [ -z "$log" ]; then
@@ -25,9 +26,9 @@ echo "== $log: $(wc -l < "$log" 2>/dev/null || echo '?') lines"
 
 for store in exchanges summary; do
   echo "== analyze --store $store against its anchors (alternated, medians of 3)"
-  $dg bench --input "$log" --repeat 3 --store "$store"
+  quiet $dg bench --input "$log" --repeat 3 --store "$store"
 done
 
 echo "== peak memory of one analyze run (/usr/bin/time -v)"
-/usr/bin/time -v $dg analyze --input "$log" --out "$work/out" >/dev/null 2>"$work/time.txt" || { cat "$work/time.txt"; exit 1; }
+quiet /usr/bin/time -v $dg analyze --input "$log" --out "$work/out" >/dev/null 2>"$work/time.txt" || { cat "$work/time.txt"; exit 1; }
 grep -E "Maximum resident set size|Elapsed \(wall clock\)" "$work/time.txt"
