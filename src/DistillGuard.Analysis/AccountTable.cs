@@ -10,11 +10,18 @@ public sealed class AccountTable : IAccountStateStore
     private readonly Dictionary<AccountId, AccountState> _states = [];
     private readonly Dictionary<ulong, string> _modelNames = [];
 
+    // Where each account was first seen in the input (its first exchange's position), in the order of _states: a table
+    // filled by partitions of the accounts is put back together in this order, so it iterates as a one-thread run does.
+    private readonly List<long> _firstSeen = [];
+
     public int Count => _states.Count;
 
     public IEnumerable<AccountState> States => _states.Values;
 
-    public void Add(Exchange exchange, in ExchangeSignals signals)
+    public void Add(Exchange exchange, in ExchangeSignals signals) => Add(exchange, signals, _firstSeen.Count);
+
+    /// <summary>Adds the exchange at <paramref name="position"/> in the input (positions rise through a run).</summary>
+    public void Add(Exchange exchange, in ExchangeSignals signals, long position)
     {
         ArgumentNullException.ThrowIfNull(exchange);
         var attributes = ExchangeAttributes.Of(exchange);
@@ -22,6 +29,7 @@ public sealed class AccountTable : IAccountStateStore
         {
             state = new AccountState(exchange.AccountId);
             _states[exchange.AccountId] = state;
+            _firstSeen.Add(position);
         }
 
         state.Add(exchange, signals, attributes);
@@ -38,6 +46,11 @@ public sealed class AccountTable : IAccountStateStore
     public void Restore(AccountState state)
     {
         ArgumentNullException.ThrowIfNull(state);
+        if (!_states.ContainsKey(state.AccountId))
+        {
+            _firstSeen.Add(_firstSeen.Count);
+        }
+
         _states[state.AccountId] = state;
     }
 
@@ -48,6 +61,29 @@ public sealed class AccountTable : IAccountStateStore
         {
             _modelNames.TryAdd(hash, name);
         }
+    }
+
+    /// <summary>
+    /// One table of tables that each hold other accounts (partitions of one run), in the order the accounts were first
+    /// seen in the input: what one table fed the whole input would hold.
+    /// </summary>
+    public static AccountTable Combine(IReadOnlyList<AccountTable> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var combined = new AccountTable();
+        var ordered = parts.SelectMany(p => p._states.Values.Zip(p._firstSeen)).OrderBy(s => s.Second);
+        foreach (var (state, first) in ordered)
+        {
+            combined._states.Add(state.AccountId, state);
+            combined._firstSeen.Add(first);
+        }
+
+        foreach (var (hash, name) in parts.SelectMany(p => p._modelNames).Take(MaxNames))
+        {
+            combined._modelNames.TryAdd(hash, name);
+        }
+
+        return combined;
     }
 
     public AccountState this[AccountId id] => _states[id];

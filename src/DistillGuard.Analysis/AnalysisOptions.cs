@@ -13,6 +13,9 @@ public sealed record AnalysisOptions
     /// <summary>Key for the keyed hashes stored long-term (≥ 32 bytes).</summary>
     public required byte[] HashKey { get; init; }
 
+    /// <summary>What of the run goes to the store (when there is one): every minimised exchange by default.</summary>
+    public StoreLevel Store { get; init; } = StoreLevel.Exchanges;
+
     /// <summary>Keep raw prompt text in the store (off by default: privacy).</summary>
     public bool KeepText { get; init; }
 
@@ -34,9 +37,28 @@ public sealed record AnalysisOptions
     /// <summary>The sentence-embedding pass that joins campaign clusters whose wrappers mean the same; null leaves it out (and samples no text).</summary>
     public EmbeddingOptions? Embeddings { get; init; }
 
+    /// <summary>
+    /// Parsers working at once and partitions of the accounts (each folded by its own worker); default one per processor.
+    /// The outputs are the same for any count (a test compares 1 and 4).
+    /// </summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Exchanges per batch handed between pipeline stages.</summary>
     public int BatchSize { get; init; } = 2048;
 }
 
 /// <summary>Progress of a run: the stage and how far through the input it is.</summary>
 public sealed record AnalysisProgress(string Stage, long BytesRead, long TotalBytes, long Exchanges);
+
+/// <summary>How much of a run is stored: `analyze --store none|summary|exchanges`.</summary>
+public enum StoreLevel
+{
+    /// <summary>No database: the output files only.</summary>
+    None,
+
+    /// <summary>The run, features, verdicts, campaigns and evidence edges, no exchange rows: campaigns carry no day-by-day breakdown.</summary>
+    Summary,
+
+    /// <summary>Also every exchange, minimised (keyed hashes, no text unless kept): campaigns' timelines, ASNs, countries and model shifts come from them.</summary>
+    Exchanges,
+}

@@ -12,9 +12,10 @@ namespace DistillGuard.Analysis;
 
 /// <summary>
 /// The batch host of the pipeline: read → validate → features → link → score → store/report.
-/// Stages overlap: one task reads, content signals of each batch run on the thread pool (in
-/// order of arrival), one consumer folds them into account states, and one task appends the
-/// minimised rows to the store. Each account's state is touched by one thread only.
+/// Stages overlap: one task reads (its lines parsed in blocks on the thread pool, in order), content signals of
+/// each batch run on the thread pool (in order of arrival), the accounts' partitions fold them into account states
+/// (<see cref="AccountPartitions"/>), and one task appends the minimised rows to the store. Each account's state is
+/// touched by one thread only, and the outputs do not depend on <see cref="AnalysisOptions.Workers"/>.
 /// </summary>
 public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
 {
@@ -29,9 +30,7 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         var runId = started.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
         using var hasher = new KeyedHasher(options.HashKey);
         var minimiser = new ExchangeMinimiser(hasher, options.KeepText);
-        var table = new AccountTable();
-        var sharing = options.SharingKey is null ? null : new SharingMaterial();
-        var wrappers = options.Embeddings is null ? null : new WrapperSamples(hasher.Hash("wrapper-sample-salt"));
+        var partitions = new AccountPartitions(options.Workers, options.SharingKey is not null, options.Embeddings is null ? null : hasher.Hash("wrapper-sample-salt"));
 
         // The model loads while the log is read, instead of after it.
         var preparing = options.Embeddings is { } embeddings ? Task.Run(embeddings.Encoder.Prepare, ct) : Task.CompletedTask;
@@ -40,12 +39,14 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         // leaves the previous run's complete set of files.
         var rejectsPath = Path.Combine(options.OutDir, "rejects.jsonl");
         using var rejects = new JsonlRejectWriter(rejectsPath + ".partial");
-        var reader = new ExchangeLogReader(rejects, new IngestOptions { SkipFolder = options.OutDir, Window = TimestampWindow.Until(started) });
+        var reader = new ExchangeLogReader(rejects, new IngestOptions { SkipFolder = options.OutDir, Window = TimestampWindow.Until(started), ParseWorkers = options.Workers });
         store?.BeginRun(new RunInfo(runId, started, TimeSpan.Zero, options.Input, options.ModelVersion, new RunCounts(0, 0, 0, 0)) { DetectionOptions = detectionOptions });
 
+        // Exchange rows cost more to append than everything else a run does to an exchange; a run for verdicts only skips them.
+        var keepExchanges = store is not null && options.Store == StoreLevel.Exchanges;
         var enriched = Channel.CreateBounded<Task<EnrichedBatch>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         var toStore = Channel.CreateBounded<StoredExchange[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-        var producer = Task.Run(() => ProduceAsync(reader, options, batch => Enrich(batch, minimiser, store is not null, ct), enriched.Writer, ct), ct);
+        var producer = Task.Run(() => ProduceAsync(reader, options, batch => Enrich(batch, minimiser, keepExchanges, ct), enriched.Writer, ct), ct);
         var storing = Task.Run(() => StoreAsync(toStore.Reader, runId, ct), ct);
         long exchanges = 0;
         try
@@ -53,13 +54,7 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
             await foreach (var pending in enriched.Reader.ReadAllAsync(ct))
             {
                 var batch = await pending;
-                for (var i = 0; i < batch.Exchanges.Length; i++)
-                {
-                    table.Add(batch.Exchanges[i], batch.Signals[i]);
-                    sharing?.Add(batch.Exchanges[i], batch.Signals[i]);
-                    wrappers?.Add(batch.Exchanges[i], batch.Signals[i]);
-                }
-
+                await partitions.AddAsync(batch.Exchanges, batch.Signals, exchanges, ct);
                 if (batch.Stored is not null)
                 {
                     await toStore.Writer.WriteAsync(batch.Stored, ct);
@@ -69,11 +64,17 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
                 progress?.Report(new AnalysisProgress("reading", reader.BytesRead, reader.TotalBytes, exchanges));
             }
         }
+        catch
+        {
+            partitions.Abandon();
+            throw;
+        }
         finally
         {
             toStore.Writer.TryComplete();
         }
 
+        var (table, sharing, wrappers) = await partitions.CompleteAsync();
         await producer;
         await storing;
         await preparing;
@@ -81,7 +82,7 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         var counts = reader.Counts;
         var runCounts = new RunCounts(counts.Read, counts.Accepted, counts.Rejected, counts.Duplicates);
         var scored = AccountScoring.Score(table, options.Detection, wrappers is null ? null : (options.Embeddings!, wrappers, exchanges));
-        var campaigns = CampaignQuantifier.Summarise(scored, table, store, runId, options.Prices);
+        var campaigns = CampaignQuantifier.Summarise(scored, table, keepExchanges ? store : null, runId, options.Prices);
         var run = new RunInfo(runId, started, clock.Elapsed, options.Input, options.ModelVersion, runCounts) { DetectionOptions = detectionOptions, IncompleteInputs = [.. reader.IncompleteFiles] };
         var result = new AnalysisResult(run, scored.Verdicts.Accounts, campaigns);
         progress?.Report(new AnalysisProgress("writing", reader.BytesRead, reader.TotalBytes, exchanges));

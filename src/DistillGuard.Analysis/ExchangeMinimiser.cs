@@ -7,13 +7,15 @@ namespace DistillGuard.Analysis;
 
 /// <summary>
 /// Reduces an exchange to what is kept long-term: keyed hashes, no text unless asked.
-/// Thread-safe. Identity values (IPs, networks, payment fingerprints) repeat heavily, so their
-/// keyed hashes are memoised in a bounded cache.
+/// Thread-safe. Identity values (IPs, networks, payment fingerprints) repeat heavily, so each distinct
+/// value is keyed once (HMAC-SHA256 of its kind and value) and its hash memoised in a bounded cache per
+/// kind; a hit costs one dictionary lookup on the value as parsed, with nothing allocated.
 /// </summary>
 internal sealed class ExchangeMinimiser(KeyedHasher hasher, bool keepText)
 {
-    private const int MaxCached = 1 << 20;
-    private readonly ConcurrentDictionary<string, ulong> _cache = new(StringComparer.Ordinal);
+    private readonly IdentityCache _ips = new(hasher, "ip:");
+    private readonly IdentityCache _networks = new(hasher, "net:");
+    private readonly IdentityCache _payments = new(hasher, "pay:");
 
     /// <summary>
     /// Minimises a batch: the prompt and wrapper hashes of the whole batch are keyed in one call
@@ -58,33 +60,40 @@ internal sealed class ExchangeMinimiser(KeyedHasher hasher, bool keepText)
         signals.ElicitsReasoning,
         promptHash,
         templateHash,
-        Identity("ip:", e.ClientIp),
-        Identity("net:", ExchangeAttributes.NetworkPrefix(e.ClientIp)),
+        _ips.Hash(e.ClientIp),
+        _networks.Hash(ExchangeAttributes.NetworkPrefix(e.ClientIp)),
         e.Asn,
         e.Country,
-        Identity("pay:", e.PaymentFingerprint),
+        _payments.Hash(e.PaymentFingerprint),
         keepText ? e.Prompt : null);
 
-    private ulong? Identity(string kind, string? value)
+    /// <summary>Keyed hashes of one kind of identity value, each distinct value keyed once while the cache holds it.</summary>
+    private sealed class IdentityCache(KeyedHasher hasher, string kind)
     {
-        if (value is null)
-        {
-            return null;
-        }
+        /// <summary>Distinct values kept per kind: 2^20 entries (about 100 MB at worst); when full it starts again, which costs re-keying only.</summary>
+        private const int MaxCached = 1 << 20;
+        private readonly ConcurrentDictionary<string, ulong> _hashes = new(StringComparer.Ordinal);
 
-        var key = kind + value;
-        if (_cache.TryGetValue(key, out var hash))
+        public ulong? Hash(string? value)
         {
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (_hashes.TryGetValue(value, out var hash))
+            {
+                return hash;
+            }
+
+            hash = hasher.Hash(kind + value);
+            if (_hashes.Count >= MaxCached)
+            {
+                _hashes.Clear();
+            }
+
+            _hashes.TryAdd(value, hash);
             return hash;
         }
-
-        hash = hasher.Hash(key);
-        if (_cache.Count >= MaxCached)
-        {
-            _cache.Clear();
-        }
-
-        _cache.TryAdd(key, hash);
-        return hash;
     }
 }

@@ -34,6 +34,16 @@ internal sealed class SharingMaterial
     private const int MinWrapperShingles = 8;
     private readonly Dictionary<AccountId, Sample> _accounts = [];
 
+    /// <summary>Takes over the accounts of another sample of the same run that holds other accounts (a partition's).</summary>
+    public void Absorb(SharingMaterial other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (account, kept) in other._accounts)
+        {
+            _accounts.Add(account, kept);
+        }
+    }
+
     public void Add(Exchange exchange, in ExchangeSignals signals)
     {
         if (!_accounts.TryGetValue(exchange.AccountId, out var sample))

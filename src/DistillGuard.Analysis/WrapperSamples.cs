@@ -24,6 +24,16 @@ internal sealed class WrapperSamples(ulong salt)
 
     private readonly Dictionary<AccountId, Slots> _accounts = [];
 
+    /// <summary>Takes over the accounts of another sample of the same run that holds other accounts (a partition's).</summary>
+    public void Absorb(WrapperSamples other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (account, kept) in other._accounts)
+        {
+            _accounts.Add(account, kept);
+        }
+    }
+
     public void Add(Exchange exchange, in ExchangeSignals signals)
     {
         if (!WrapperText.MayFrame(signals))

@@ -10,7 +10,7 @@ namespace DistillGuard.Cli.Commands;
 /// <summary>Runs one analysis with a DuckDB store and a progress bar; shared by `analyze` and `demo`.</summary>
 internal static class AnalysisRunner
 {
-    public static async Task<AnalysisOutcome> RunAsync(string input, string outDir, string? db, string? keyFile, bool keepText, CancellationToken ct, ApiPrices? prices = null, SharingKey? sharingKey = null, ScoringChoice? scoring = null, EmbeddingOptions? embeddings = null)
+    public static async Task<AnalysisOutcome> RunAsync(string input, string outDir, string? db, string? keyFile, bool keepText, CancellationToken ct, ApiPrices? prices = null, SharingKey? sharingKey = null, ScoringChoice? scoring = null, EmbeddingOptions? embeddings = null, RunShape? shape = null)
     {
         var dbPath = db ?? Path.Combine(outDir, "distillguard.duckdb");
         var keyPath = keyFile ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(dbPath))!, "distillguard.key");
@@ -26,9 +26,11 @@ internal static class AnalysisRunner
             Detection = (scoring ?? ScoringChoice.Default).Options,
             ModelVersion = (scoring ?? ScoringChoice.Default).Version,
             Embeddings = embeddings,
+            Workers = (shape ?? RunShape.Default).Workers,
+            Store = (shape ?? RunShape.Default).Store,
         };
 
-        using var store = new DuckDbAnalysisStore(dbPath);
+        using var store = options.Store == StoreLevel.None ? null : new DuckDbAnalysisStore(dbPath);
         var pipeline = new AnalysisPipeline(store, TimeProvider.System);
         AnalysisOutcome? outcome = null;
         await AnsiConsole.Progress()
@@ -46,7 +48,7 @@ internal static class AnalysisRunner
                 task.Description = "done";
             });
 
-        Print(outcome!, outDir, dbPath);
+        Print(outcome!, outDir, store is null ? null : dbPath);
         if (embeddings is not null)
         {
             AnsiConsole.MarkupLineInterpolated($"embeddings: {outcome!.Embeddings.Describe()}");
@@ -55,7 +57,7 @@ internal static class AnalysisRunner
         return outcome!;
     }
 
-    private static void Print(AnalysisOutcome outcome, string outDir, string dbPath)
+    private static void Print(AnalysisOutcome outcome, string outDir, string? dbPath)
     {
         var run = outcome.Result.Run;
         var table = new Table().AddColumns("read", "accepted", "rejected", "duplicates", "accounts", "flagged", "campaigns", "wall time");
@@ -65,6 +67,12 @@ internal static class AnalysisRunner
             outcome.Result.Accounts.Count(a => a.Verdict == Verdict.Distillation).ToString("N0"),
             outcome.Result.Campaigns.Count.ToString("N0"), $"{run.WallTime.TotalSeconds:0.0} s");
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"outputs in [bold]{outDir}[/] (accounts.csv, campaigns.json, summary.json, rejects.jsonl, report.html); run [bold]{run.RunId}[/] stored in {dbPath}");
+        AnsiConsole.MarkupLineInterpolated($"outputs in [bold]{outDir}[/] (accounts.csv, campaigns.json, summary.json, rejects.jsonl, report.html); run [bold]{run.RunId}[/] {(dbPath is null ? "not stored (--store none)" : "stored in " + dbPath)}");
     }
+}
+
+/// <summary>How a run is carried out rather than what it finds: parsers and partitions at once, and how much is stored.</summary>
+internal sealed record RunShape(int Workers, StoreLevel Store)
+{
+    public static RunShape Default { get; } = new(Environment.ProcessorCount, StoreLevel.Exchanges);
 }
