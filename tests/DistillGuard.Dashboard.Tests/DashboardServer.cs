@@ -8,8 +8,9 @@ using Microsoft.Playwright;
 namespace DistillGuard.Dashboard.Tests;
 
 /// <summary>
-/// One real service on loopback for a test class, fed by a replay of scenario <c>tiny</c> plus a few records whose user
-/// agent, account id and model carry script, and one headless Chromium (Debian's, at <see cref="ChromiumPath"/>) to drive it.
+/// One real <c>distillguard serve</c> process on loopback for a test class, fed by a replay of scenario <c>tiny</c> plus a
+/// few records whose user agent, account id and model carry script, and one headless Chromium (Debian's, at
+/// <see cref="ChromiumPath"/>) to drive it.
 /// </summary>
 public sealed class DashboardServer : IAsyncLifetime, IDisposable
 {
@@ -21,10 +22,10 @@ public sealed class DashboardServer : IAsyncLifetime, IDisposable
     public const string HostileModel = "m<svg onload=alert('model')>";
 
     private readonly TempDir dir = new();
-    private RunningServer? server;
+    private ServeProcess? server;
     private IPlaywright? playwright;
 
-    internal RunningServer Service => server ?? throw new InvalidOperationException("not started");
+    internal ServeProcess Service => server ?? throw new InvalidOperationException("not started");
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -43,7 +44,8 @@ public sealed class DashboardServer : IAsyncLifetime, IDisposable
         }
 
         var simulated = TinyScenario.Simulate(dir["data"]);
-        server = await RunningServer.StartAsync(DatabasePath);
+        await File.WriteAllTextAsync(dir["service.json"], Some.ConfigJson());
+        server = await ServeProcess.StartAsync(dir["service.json"], DatabasePath);
         using var http = new HttpClient { BaseAddress = server.Http.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Some.Tokens[Role.Admin]);
         var lines = await TimedLines.ReadAsync(simulated.ExchangesPath, CancellationToken.None);
@@ -67,6 +69,27 @@ public sealed class DashboardServer : IAsyncLifetime, IDisposable
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
+    }
+
+    /// <summary>
+    /// Stops the service (SIGTERM: it drains and closes its store), runs <paramref name="work"/> on the store, and starts
+    /// it again on the same store (a new port; sessions do not survive, so log in again). DuckDB lets one process hold
+    /// the file, which is why <c>train --db</c> runs on a stopped service's store.
+    /// </summary>
+    public async Task WhileStoppedAsync(Func<Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        Assert.Equal(0, await Service.TerminateAsync());
+        await Service.DisposeAsync();
+        server = null;
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            server = await ServeProcess.StartAsync(dir["service.json"], DatabasePath);
+        }
     }
 
     public async Task DisposeAsync()

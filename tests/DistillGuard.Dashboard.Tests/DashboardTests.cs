@@ -100,7 +100,7 @@ public sealed class DashboardTests(DashboardServer server, ITestOutputHelper out
         Assert.Contains("by alice", await browser.Page.TextContentAsync("ul[data-testid=labels]") ?? "", StringComparison.Ordinal);
 
         var model = Path.Combine(server.Folder, "model-from-labels.json");
-        Assert.Equal(0, await CliApp.RunAsync(["train", "--db", server.DatabasePath, "--out", model]));
+        await server.WhileStoppedAsync(async () => Assert.Equal(0, await CliApp.RunAsync(["train", "--db", server.DatabasePath, "--out", model])));
         using var written = JsonDocument.Parse(await File.ReadAllTextAsync(model));
         var text = written.RootElement.GetRawText();
         Assert.Contains("\"positives\":1", text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);

@@ -111,7 +111,9 @@ internal static class ServiceEndpoints
             .WithSummary("{valid: true, entries: N}, or the first entry whose hash does not chain (first_invalid) and why");
 
         // The analyst dashboard (/ui/), over the same decider, manual actions, labels and audit log.
-        Ui.DashboardEndpoints.Map(app, new Ui.Dashboard(runtime, decider, manual, labels, Ui.DashboardOptions.Default), sessions, new TokenRoles(config.Tokens), clock);
+        var dashboard = new Ui.Dashboard(runtime, decider, manual, labels, Ui.DashboardOptions.Default);
+        runtime.Relinker.AfterEachRelink(dashboard.Activity.CatchUpAsync);
+        Ui.DashboardEndpoints.Map(app, dashboard, sessions, new TokenRoles(config.Tokens), clock);
     }
 
     /// <summary>Audit entries a page holds when the request names no limit.</summary>

@@ -39,6 +39,8 @@ internal sealed class Relinker : IAsyncDisposable
     private readonly AuditLog audit;
     private readonly IDecisionPolicy policy;
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private readonly List<Func<CancellationToken, Task>> followers = [];
+    private readonly List<Task> running = [];
     private readonly CancellationTokenSource stopping = new();
     private Task loop = Task.CompletedTask;
 
@@ -52,6 +54,22 @@ internal sealed class Relinker : IAsyncDisposable
         this.board = board;
         this.clock = clock;
         this.logger = logger;
+    }
+
+    /// <summary>
+    /// Work started in the background once now and after each published snapshot, never awaited by the relink (the
+    /// dashboard's activity index catching up, so a page does not pay for it). A failure is logged and the next relink
+    /// starts it again.
+    /// </summary>
+    public void AfterEachRelink(Func<CancellationToken, Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        lock (followers)
+        {
+            followers.Add(work);
+        }
+
+        Follow(work);
     }
 
     /// <summary>Relinks every <paramref name="period"/> until disposed.</summary>
@@ -75,6 +93,11 @@ internal sealed class Relinker : IAsyncDisposable
             };
             board.Publish(snapshot);
             snapshots.Save(state);
+            lock (followers)
+            {
+                followers.ForEach(Follow);
+            }
+
             return new RelinkReport(snapshot.Version, snapshot.TakenAt, snapshot.Accounts.Count, exchanges,
                 verdicts.Accounts.Count(a => a.Verdict == Verdict.Distillation), verdicts.Campaigns.Count, changes.Count);
         }
@@ -88,6 +111,13 @@ internal sealed class Relinker : IAsyncDisposable
     {
         await stopping.CancelAsync();
         await loop;
+        Task[] pending;
+        lock (running)
+        {
+            pending = [.. running];
+        }
+
+        await Task.WhenAll(pending);
         stopping.Dispose();
         oneAtATime.Dispose();
     }
@@ -109,6 +139,32 @@ internal sealed class Relinker : IAsyncDisposable
         }
 
         return changes;
+    }
+
+    private void Follow(Func<CancellationToken, Task> work)
+    {
+        lock (running)
+        {
+            running.RemoveAll(t => t.IsCompleted);
+            running.Add(Task.Run(() => RunFollowerAsync(work)));
+        }
+    }
+
+    private async Task RunFollowerAsync(Func<CancellationToken, Task> work)
+    {
+        try
+        {
+            await work(stopping.Token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A follower's boundary: the relink and the service go on.
+            logger.LogError(ex, "work after a relink failed; the next relink starts it again");
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
     }
 
     private async Task LoopAsync(TimeSpan period, CancellationToken ct)
