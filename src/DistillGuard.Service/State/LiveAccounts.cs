@@ -7,8 +7,8 @@ namespace DistillGuard.Service.State;
 
 /// <summary>
 /// The per-account half of the service: every account's state (<see cref="AccountTable"/>, the analyze host's type) and
-/// the event ids already accepted. One lock serialises the ingest writer and the relinker, which reads every state;
-/// deciding never takes it.
+/// the event ids already accepted. One lock serialises the ingest writer and the relinker, which copies every state
+/// under it and links the copy; deciding never takes it.
 /// </summary>
 internal sealed class LiveAccounts : IDisposable
 {

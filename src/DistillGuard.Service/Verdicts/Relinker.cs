@@ -21,9 +21,9 @@ public sealed record PolicyActionDetail(string Verdict, double RiskScore, string
 
 /// <summary>
 /// Runs the population-wide detector (<see cref="PopulationDetection"/>, the analyze host's code) over every account's
-/// state, and publishes the verdicts as a new snapshot. It holds the states while it reads them (ingest waits, deciding
-/// does not); relinks run one at a time, so versions are published in order. Every account whose action under the policy
-/// changes is written to the audit log before the snapshot is published, so no action is decided that is not recorded.
+/// state, and publishes the verdicts as a new snapshot. It holds the states only while it copies them (their binary
+/// snapshot, which reads back exactly), so neither ingest nor deciding waits on linking; relinks run one at a time, so
+/// versions are published in order. Every account whose action under the policy changes is written to the audit log before the snapshot is published, so no action is decided that is not recorded.
 /// Each relink also saves the states it read as the store's state snapshot (<see cref="StateSnapshots"/>), which strips the
 /// text of the records it covers.
 /// A background loop relinks every period.
@@ -80,10 +80,14 @@ internal sealed class Relinker : IAsyncDisposable
         await oneAtATime.WaitAsync(ct);
         try
         {
-            var (verdicts, exchanges, state) = await accounts.WithAsync(
-                held => (PopulationDetection.Run(held.Table, DetectionOptions.Default, ApiPrices.Default), accounts.Exchanges,
-                    new StateSnapshot(journal.Count, clock.GetUtcNow(), held.Accounts, AccountTableCodec.Write(held.Table))),
+            // Under the accounts' lock only long enough to copy the states (their binary snapshot); linking runs on the copy,
+            // so ingest goes on while it does.
+            var (exchanges, state) = await accounts.WithAsync(
+                held => (accounts.Exchanges, new StateSnapshot(journal.Count, clock.GetUtcNow(), held.Accounts, AccountTableCodec.Write(held.Table))),
                 ct);
+            var copy = new AccountTable();
+            AccountTableCodec.ReadInto(copy, state.State);
+            var verdicts = PopulationDetection.Run(copy, DetectionOptions.Default, ApiPrices.Default);
             var (now, version) = (clock.GetUtcNow(), board.Current.Version + 1);
             var changes = Changes(verdicts.Accounts, now, version);
             audit.Append(changes);
