@@ -28,6 +28,8 @@ public sealed class AuditTests
             Assert.Equal("block", entries[0].GetProperty("action").GetString());
             Assert.Equal(entries[0].GetProperty("hash").GetString(), entries[1].GetProperty("previous_hash").GetString());
             Assert.Equal("distillation", JsonDocument.Parse(entries[0].GetProperty("detail").GetString()!).RootElement.GetProperty("verdict").GetString());
+            // The stored detail reads as written: the rule's name in plain quotes, not \u0027 escapes.
+            Assert.Contains(" rule 'campaign-member'", entries[0].GetProperty("detail").GetString()!, StringComparison.Ordinal);
             Assert.Equal(2, page.GetProperty("next").GetInt64());
             AssertValid(await server.JsonAsync(HttpMethod.Get, "/v1/audit/verify", Role.Admin), flagged);
         }

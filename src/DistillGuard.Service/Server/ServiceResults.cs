@@ -12,6 +12,15 @@ internal static class ServiceResults
         DictionaryKeyPolicy = null,
     };
 
+    /// <summary>
+    /// For JSON stored as text in an audit entry's detail: the same names, with quotes, apostrophes and angle brackets kept
+    /// as written (legal staff read it). It is only ever shown as data: a JSON string in replies, encoded text on the pages.
+    /// </summary>
+    public static readonly JsonSerializerOptions StoredDetail = new(Json)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static IResult Ok<T>(T value) => Results.Json(value, Json);
 
     public static IResult Error(int status, string error) => Results.Json(new ErrorBody(error), Json, statusCode: status);

@@ -138,7 +138,7 @@ internal sealed class Relinker : IAsyncDisposable
             {
                 var detail = new PolicyActionDetail(verdict.Verdict.ToContract(), verdict.RiskScore, verdict.CampaignId?.Value, decision.Reasons, version, decision.ExpiresAt);
                 changes.Add(new AuditDraft(now, Policies.Actor(policy), AuditOrigin.Policy, subject, decision.Action, policy.Shadow, decision.ExpiresAt,
-                    policy.Version, JsonSerializer.Serialize(detail, ServiceResults.Json)));
+                    policy.Version, JsonSerializer.Serialize(detail, ServiceResults.StoredDetail)));
             }
         }
 
