@@ -21,6 +21,7 @@ public static class CliApp
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(BenchCommand.Build());
         root.Subcommands.Add(BenchLinkCommand.Build());
+        root.Subcommands.Add(BenchSignalsCommand.Build());
         root.Subcommands.Add(TaxiiCommand.Build());
         root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(IntelCommand.Build(IntelShareCommands.Export(), IntelShareCommands.Match()));

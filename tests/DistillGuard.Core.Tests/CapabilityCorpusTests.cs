@@ -31,7 +31,8 @@ public sealed class CapabilityCorpusTests
     private static List<string> Read(string corpus) =>
         [.. File.ReadLines(Path.Combine(SharedRoot(), corpus)).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!)];
 
-    private static string SharedRoot()
+    /// <summary>../shared/data beside the repository (the public corpora).</summary>
+    internal static string SharedRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DistillGuard.sln")))

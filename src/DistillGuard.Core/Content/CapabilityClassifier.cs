@@ -1,3 +1,4 @@
+using System.Buffers;
 using DistillGuard.Core.Model;
 
 namespace DistillGuard.Core.Content;
@@ -8,12 +9,28 @@ namespace DistillGuard.Core.Content;
 /// </summary>
 public sealed class CapabilityClassifier
 {
+    /// <summary>Scratch characters a word is lower-cased into (longer words are cut, as <see cref="PromptWords.Lower"/> does).</summary>
+    private const int ScratchLength = 48;
+
+    /// <summary>Characters of the head in which arithmetic operators are counted.</summary>
+    private const int ArithmeticWindow = 800;
+
+    private static readonly SearchValues<string> CodingCues = SearchValues.Create(["```", "def ", "();", "=>", "#include", ">>>"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> MathCues = SearchValues.Create(["\\frac", "$$", "\\(", "^2", "\\sqrt"], StringComparison.Ordinal);
+    private static readonly SearchValues<char> Operators = SearchValues.Create("+*/=^×÷");
+
     private readonly Dictionary<string, (Capability Capability, double Weight)>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    // Words outside these lengths cannot be cue words, so they are counted without being lower-cased or looked up.
+    private readonly int _shortestCue;
+    private readonly int _longestCue;
 
     public CapabilityClassifier()
     {
         var map = new Dictionary<string, (Capability, double)>(CapabilityLexicon.Build(), StringComparer.Ordinal);
         _lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
+        _shortestCue = map.Keys.Min(k => k.Length);
+        _longestCue = map.Keys.Max(k => k.Length);
     }
 
     /// <summary>Shared instance; the classifier is immutable and thread-safe.</summary>
@@ -23,14 +40,14 @@ public sealed class CapabilityClassifier
     {
         ArgumentNullException.ThrowIfNull(prompt);
         Span<double> scores = stackalloc double[Capabilities.Count];
-        var (head, tail) = PromptWords.Window(prompt);
-        Score(head, scores);
-        if (tail.Length > 0)
+        var window = PromptWords.Spans(prompt);
+        Score(window.Head, scores);
+        if (window.Tail.Length > 0)
         {
-            Score(tail, scores);
+            Score(window.Tail, scores);
         }
 
-        AddStructuralCues(head, scores);
+        AddStructuralCues(window.Head, scores);
         if (toolsDeclared > 0)
         {
             scores[(int)Capability.AgenticToolUse] += 3 + Math.Min(toolsDeclared, 10) * 0.3;
@@ -47,12 +64,12 @@ public sealed class CapabilityClassifier
             }
         }
 
-        return best == Capability.Other && head.Length < 80 ? Capability.Chat : best;
+        return best == Capability.Other && window.Head.Length < 80 ? Capability.Chat : best;
     }
 
-    private void Score(string text, Span<double> scores)
+    private void Score(ReadOnlySpan<char> text, Span<double> scores)
     {
-        Span<char> scratch = stackalloc char[48];
+        Span<char> scratch = stackalloc char[ScratchLength];
         Span<double> local = stackalloc double[Capabilities.Count];
         local.Clear();
         var words = 0;
@@ -60,7 +77,9 @@ public sealed class CapabilityClassifier
         while (PromptWords.NextWord(text, ref i, out var start, out var length))
         {
             words++;
-            if (_lookup.TryGetValue(PromptWords.Lower(text, start, length, scratch), out var cue))
+            // A word longer than the scratch is cut to it, and no cue is that long, so the length test holds for the cut word too.
+            if (length >= _shortestCue && length <= _longestCue
+                && _lookup.TryGetValue(PromptWords.Lower(text, start, length, scratch), out var cue))
             {
                 local[(int)cue.Capability] += cue.Weight;
             }
@@ -74,18 +93,14 @@ public sealed class CapabilityClassifier
         }
     }
 
-    private static void AddStructuralCues(string head, Span<double> scores)
+    private static void AddStructuralCues(ReadOnlySpan<char> head, Span<double> scores)
     {
-        if (head.Contains("```", StringComparison.Ordinal) || head.Contains("def ", StringComparison.Ordinal)
-            || head.Contains("();", StringComparison.Ordinal) || head.Contains("=>", StringComparison.Ordinal)
-            || head.Contains("#include", StringComparison.Ordinal) || head.Contains(">>>", StringComparison.Ordinal))
+        if (head.ContainsAny(CodingCues))
         {
             scores[(int)Capability.Coding] += 4;
         }
 
-        if (head.Contains("\\frac", StringComparison.Ordinal) || head.Contains("$$", StringComparison.Ordinal)
-            || head.Contains("\\(", StringComparison.Ordinal) || head.Contains("^2", StringComparison.Ordinal)
-            || head.Contains("\\sqrt", StringComparison.Ordinal))
+        if (head.ContainsAny(MathCues))
         {
             scores[(int)Capability.Math] += 2.5;
         }
@@ -93,10 +108,17 @@ public sealed class CapabilityClassifier
         // Arithmetic: a digit, an operator, a digit ("3 + 4", "x=12", "5*6"); bare numbers such
         // as order ids and prices are not math.
         var operations = 0;
-        var window = head.AsSpan(0, Math.Min(head.Length, 800));
+        var window = head[..Math.Min(head.Length, ArithmeticWindow)];
         for (var i = 1; i < window.Length - 1; i++)
         {
-            if (window[i] is '+' or '*' or '/' or '=' or '^' or '×' or '÷' && HasDigitNear(window, i))
+            var next = window[i..^1].IndexOfAny(Operators);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
+            if (HasDigitNear(window, i))
             {
                 operations++;
             }

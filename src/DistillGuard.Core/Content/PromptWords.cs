@@ -24,6 +24,15 @@ public static class PromptWords
         return (prompt[..HeadWindow], prompt[^TailWindow..]);
     }
 
+    /// <summary>The same view as <see cref="Window"/>, as spans over the prompt (no copy).</summary>
+    public static PromptWindow Spans(string prompt)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return prompt.Length <= HeadWindow + TailWindow
+            ? new PromptWindow(prompt, [])
+            : new PromptWindow(prompt.AsSpan(0, HeadWindow), prompt.AsSpan(prompt.Length - TailWindow));
+    }
+
     /// <summary>Calls <paramref name="onWord"/> for each word, lower-cased into a scratch buffer.</summary>
     public static void ForEach(ReadOnlySpan<char> text, Span<char> scratch, WordAction onWord)
     {
@@ -69,6 +78,43 @@ public static class PromptWords
         return length > 0;
     }
 
+    /// <summary>
+    /// Finds the last word ending at or before <paramref name="position"/> and moves before it; false when none is left.
+    /// The words are those <see cref="NextWord"/> finds walking forward over the whole text: maximal runs of letters and
+    /// digits with the apostrophes that sit between a letter or digit and a letter.
+    /// </summary>
+    public static bool PreviousWord(ReadOnlySpan<char> text, ref int position, out int start, out int length)
+    {
+        var i = position;
+        while (i > 0 && !InWord(text, i - 1))
+        {
+            i--;
+        }
+
+        var end = i;
+        while (i > 0 && InWord(text, i - 1))
+        {
+            i--;
+        }
+
+        position = i;
+        start = i;
+        length = end - i;
+        return length > 0;
+    }
+
+    private static bool InWord(ReadOnlySpan<char> text, int at) =>
+        char.IsLetterOrDigit(text[at])
+        || (text[at] == '\'' && at > 0 && char.IsLetterOrDigit(text[at - 1]) && at + 1 < text.Length && char.IsLetter(text[at + 1]));
+
     /// <summary>A callback over one lower-cased word.</summary>
     public delegate void WordAction(ReadOnlySpan<char> word);
+}
+
+/// <summary>The bounded view of a prompt (<see cref="PromptWords.Window"/>) as spans: its head, and its tail if long (else empty).</summary>
+public readonly ref struct PromptWindow(ReadOnlySpan<char> head, ReadOnlySpan<char> tail)
+{
+    public ReadOnlySpan<char> Head { get; } = head;
+
+    public ReadOnlySpan<char> Tail { get; } = tail;
 }
