@@ -29,19 +29,5 @@ public sealed class CapabilityCorpusTests
     }
 
     private static List<string> Read(string corpus) =>
-        [.. File.ReadLines(Path.Combine(SharedRoot(), corpus)).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!)];
-
-    /// <summary>../shared/data beside the repository (the public corpora).</summary>
-    internal static string SharedRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DistillGuard.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.Parent is { } parent && Directory.Exists(Path.Combine(parent.FullName, "shared", "data"))
-            ? Path.Combine(parent.FullName, "shared", "data")
-            : throw new InvalidOperationException("../shared/data beside the repository is needed for the corpus tests");
-    }
+        [.. File.ReadLines(Path.Combine(SharedData.Root, corpus)).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!)];
 }

@@ -83,7 +83,7 @@ public sealed class SignalEquivalenceTests
     {
         foreach (var folder in new[] { "extraction", "organic" })
         {
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(CapabilityCorpusTests.SharedRoot(), folder), "*.jsonl").Order(StringComparer.Ordinal))
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(SharedData.Root, folder), "*.jsonl").Order(StringComparer.Ordinal))
             {
                 foreach (var line in File.ReadLines(file))
                 {

@@ -26,7 +26,7 @@ public class AnalyzePropertyTests
         Gen.Select(Instant, Instant, Gen.Int[0, 5], Gen.Int[0, 5000], Gen.Int[0, 4].Select(i => new[] { "Z", "+00:00", "+14:00", "-12:00", ".9999999Z" }[i]));
 
     private static readonly Gen<(int Kind, int Position, byte Value)[]> Mutations =
-        Gen.Select(Gen.Int[0, 2], Gen.Int[0, 10_000], Gen.Byte).Array[0, 4];
+        ByteMutations.One.Array[0, 4];
 
     private static string Stamp(DateTime t, string offset) =>
         t.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + offset;
@@ -46,23 +46,6 @@ public class AnalyzePropertyTests
             ["turn_index"] = i % 4,
         }.ToJsonString());
 
-    private static byte[] Mutate(byte[] line, (int Kind, int Position, byte Value)[] mutations)
-    {
-        var bytes = new List<byte>(line);
-        foreach (var (kind, position, value) in mutations)
-        {
-            var at = bytes.Count == 0 ? 0 : position % bytes.Count;
-            switch (kind)
-            {
-                case 0 when bytes.Count > 0: bytes[at] ^= (byte)(1 << (value % 8)); break;
-                case 1: bytes.Insert(at, value); break;
-                case 2 when bytes.Count > 0: bytes.RemoveAt(at); break;
-            }
-        }
-
-        return [.. bytes];
-    }
-
     private static int NonBlankLines(byte[] content) =>
         Encoding.Latin1.GetString(content).Split('\n').Count(l => l.TrimStart(' ', '\t', '\r').Length > 0);
 
@@ -78,7 +61,7 @@ public class AnalyzePropertyTests
             var content = new List<byte>();
             foreach (var ((record, mutations), i) in records.Select((r, i) => (r, i)))
             {
-                content.AddRange(Mutate(Line(i, record), mutations));
+                content.AddRange(ByteMutations.Apply(Line(i, record), mutations));
                 content.Add((byte)'\n');
             }
 

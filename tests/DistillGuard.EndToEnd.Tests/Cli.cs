@@ -124,27 +124,6 @@ internal sealed class TempDir : IDisposable
     }
 }
 
-/// <summary>Where the shared corpora live: ../shared beside the repository.</summary>
-internal static class SharedData
-{
-    public static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "DistillGuard.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            var shared = dir?.Parent is { } parent ? System.IO.Path.Combine(parent.FullName, "shared", "data") : null;
-            return shared is not null && Directory.Exists(shared)
-                ? shared
-                : throw new InvalidOperationException("../shared/data beside the repository is needed for the corpus-driven tests");
-        }
-    }
-}
-
 /// <summary>Key files as a careful user writes them: readable by the owner only, as analyze requires of its hashing key.</summary>
 internal static class PrivateFile
 {

@@ -10,38 +10,17 @@ public class MutationPropertyTests
         .Select(i => Encoding.UTF8.GetBytes(Some.Line(Some.Record("m" + i).With("prompt", "naïve ✓ prompt " + i))))
         .ToArray();
 
-    // One mutation of a line: flip a bit, insert a byte or delete a byte at a position.
-    private static readonly Gen<(int Kind, int Position, byte Value)> Mutation =
-        Gen.Select(Gen.Int[0, 2], Gen.Int[0, 10_000], Gen.Byte);
-
-    private static byte[] Mutate(byte[] line, (int Kind, int Position, byte Value)[] mutations)
-    {
-        var bytes = new List<byte>(line);
-        foreach (var (kind, position, value) in mutations)
-        {
-            var at = bytes.Count == 0 ? 0 : position % bytes.Count;
-            switch (kind)
-            {
-                case 0 when bytes.Count > 0: bytes[at] ^= (byte)(1 << (value % 8)); break;
-                case 1: bytes.Insert(at, value); break;
-                case 2 when bytes.Count > 0: bytes.RemoveAt(at); break;
-            }
-        }
-
-        return [.. bytes];
-    }
-
     [Fact]
     public async Task RandomByteMutationsNeverEscapeAndCountsAddUp()
     {
-        var gen = Gen.Select(Gen.Int[0, ValidLines.Length - 1], Mutation.Array[0, 6]).Array[1, 12];
+        var gen = Gen.Select(Gen.Int[0, ValidLines.Length - 1], ByteMutations.One.Array[0, 6]).Array[1, 12];
         await gen.SampleAsync(async lines =>
         {
             using var dir = new TempDir();
             var content = new List<byte>();
             foreach (var (which, mutations) in lines)
             {
-                content.AddRange(Mutate(ValidLines[which], mutations));
+                content.AddRange(ByteMutations.Apply(ValidLines[which], mutations));
                 content.Add((byte)'\n');
             }
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using DistillGuard.Service.Config;
 
@@ -47,11 +45,8 @@ internal sealed class ServeProcess : IAsyncDisposable
         throw new InvalidOperationException($"serve exited with {process.ExitCode} before listening");
     }
 
-    public async Task<JsonElement> PostAsync(string ndjson)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/exchanges") { Content = new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson") };
-        return await SendAsync(request);
-    }
+    /// <summary>Posts NDJSON to <c>/v1/exchanges</c> as admin; asserts a 200 and parses the reply.</summary>
+    public Task<JsonElement> PostAsync(string ndjson) => JsonAsync(HttpMethod.Post, "/v1/exchanges", Role.Admin, ndjson, "application/x-ndjson");
 
     public bool HasExited => process.HasExited;
 
@@ -72,11 +67,8 @@ internal sealed class ServeProcess : IAsyncDisposable
         }
     }
 
-    public async Task<JsonElement> GetAsync(string path)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        return await SendAsync(request);
-    }
+    /// <summary>GET as admin; asserts a 200 and parses the reply.</summary>
+    public Task<JsonElement> GetAsync(string path) => JsonAsync(HttpMethod.Get, path, Role.Admin);
 
     /// <summary>SIGKILL: no drain, no flush.</summary>
     public void Kill()
@@ -107,14 +99,5 @@ internal sealed class ServeProcess : IAsyncDisposable
         Http.Dispose();
         process.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    private async Task<JsonElement> SendAsync(HttpRequestMessage request)
-    {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Some.Tokens[Role.Admin]);
-        using var response = await Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{request.RequestUri}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
     }
 }

@@ -61,24 +61,3 @@ internal sealed class TempDir : IDisposable
         }
     }
 }
-
-/// <summary>Where the shared data lives: ../shared/data beside the repository.</summary>
-internal static class SharedData
-{
-    public static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DistillGuard.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            var shared = dir?.Parent is { } parent ? Path.Combine(parent.FullName, "shared", "data") : null;
-            return shared is not null && Directory.Exists(shared)
-                ? shared
-                : throw new InvalidOperationException("../shared/data beside the repository is needed for the red-team tests");
-        }
-    }
-}

@@ -136,7 +136,6 @@ internal static class ServiceEndpoints
 
     private sealed record Health(string Status);
 
-    /// <summary>What the service holds.</summary>
     /// <summary>The gauges of <c>GET /metrics</c>, in the Prometheus text format (names are the service's own, not attacker text).</summary>
     private static string Metrics(ServiceRuntime runtime)
     {
@@ -164,5 +163,6 @@ internal static class ServiceEndpoints
         return text.ToString();
     }
 
+    /// <summary>What the service holds.</summary>
     private sealed record StatusReply(int Accounts, long Exchanges, long JournalRecords);
 }
