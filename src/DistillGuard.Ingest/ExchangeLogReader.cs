@@ -84,7 +84,7 @@ public sealed class ExchangeLogReader
             InputFiles.Kind.Jsonl => JsonlFormat.ReadAsync(file, gzip: false, _options, onBytes, ct),
             InputFiles.Kind.JsonlGzip => JsonlFormat.ReadAsync(file, gzip: true, _options, onBytes, ct),
             InputFiles.Kind.Csv => CsvFormat.ReadAsync(file, _options, onBytes, ct),
-            InputFiles.Kind.Parquet => ParquetFormat.ReadAsync(file, onBytes, ct),
+            InputFiles.Kind.Parquet => ParquetFormat.ReadAsync(file, _options, onBytes, ct),
             _ => throw new InputFileException(file, "unsupported extension", null),
         };
     }

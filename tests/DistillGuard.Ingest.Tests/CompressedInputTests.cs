@@ -267,8 +267,10 @@ public class ParquetBreakTests
         Assert.Contains($"the file is {whole.Length / 2} bytes and ends without a readable Parquet footer", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ARowGroupThatCannotBeDecodedBreaksTheFileThereAndTheRowsBeforeItAreKept()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task ARowGroupThatCannotBeDecodedBreaksTheFileThereAndTheRowsBeforeItAreKept(int workers)
     {
         using var dir = new TempDir();
         var path = await TwoRowGroups(dir, "broken.parquet");
@@ -286,7 +288,7 @@ public class ParquetBreakTests
         }
 
         await File.WriteAllBytesAsync(path, bytes);
-        var run = await IngestRun.Of(path);
+        var run = await IngestRun.Of(path, new IngestOptions { ParseWorkers = workers });
         var broken = Assert.Single(run.Incomplete);
         Assert.Equal("corrupt", broken.Problem);
         Assert.Equal(offset, broken.CompressedOffset);

@@ -24,13 +24,23 @@ internal static class BenchCommand
         var repeat = new Option<int>("--repeat") { Description = "measured repetitions of each pass (the median is reported)", DefaultValueFactory = _ => 3 };
         var store = new Option<string>("--store") { Description = "what analyze stores: none, summary or exchanges", DefaultValueFactory = _ => "exchanges" };
         store.AcceptOnlyFromAmong("none", "summary", "exchanges");
-        var duckdb = new Option<bool>("--duckdb") { Description = "also time DuckDB read_json_auto + GROUP BY account_id (JSON Lines input)", DefaultValueFactory = _ => true };
+        var duckdb = new Option<bool>("--duckdb") { Description = "also time DuckDB read_json_auto (read_parquet for Parquet) + GROUP BY account_id", DefaultValueFactory = _ => true };
+        var parquet = new Option<string?>("--parquet-copy") { Description = "first write the JSON Lines input as Parquet to this file (DuckDB COPY), then measure on the Parquet file" };
         var embeddings = EmbeddingSwitch.Build();
-        var command = new Command("bench", "Measure end-to-end analyze throughput against a two-parser parse-only pass and DuckDB on the same file.") { input, repeat, store, duckdb, embeddings };
+        var command = new Command("bench", "Measure end-to-end analyze throughput against a two-parser parse-only pass and DuckDB on the same file.") { input, repeat, store, duckdb, parquet, embeddings };
         command.SetAction((parse, ct) => CliErrors.Guard(async () =>
         {
             var level = Enum.Parse<StoreLevel>(parse.GetValue(store)!, ignoreCase: true);
-            await RunAsync(parse.GetValue(input)!, Math.Max(1, parse.GetValue(repeat)), level, parse.GetValue(duckdb), parse.GetValue(embeddings), ct);
+            var measured = parse.GetValue(input)!;
+            if (parse.GetValue(parquet) is { } copy)
+            {
+                var clock = Stopwatch.StartNew();
+                var rows = JsonGroupByAnchor.WriteParquet(measured, copy);
+                Console.WriteLine($"wrote {rows:N0} rows to {copy} ({new FileInfo(copy).Length / (1024.0 * 1024):0} MiB) in {clock.Elapsed.TotalSeconds:0.0} s");
+                measured = copy;
+            }
+
+            await RunAsync(measured, Math.Max(1, parse.GetValue(repeat)), level, parse.GetValue(duckdb), parse.GetValue(embeddings), ct);
             return 0;
         }));
         return command;
@@ -90,7 +100,7 @@ internal static class BenchCommand
         table.AddRow($"parse only, {AnchorParsers} parsers", $"{Median(parseRates):N0}", $"{parseRates.Max():N0}");
         if (duckRates.Count > 0)
         {
-            table.AddRow("DuckDB read_json_auto + GROUP BY account_id", $"{Median(duckRates):N0}", $"{duckRates.Max():N0}");
+            table.AddRow($"DuckDB {(input.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? "read_parquet" : "read_json_auto")} + GROUP BY account_id", $"{Median(duckRates):N0}", $"{duckRates.Max():N0}");
         }
 
         table.AddRow($"analyze end to end (--store {level.ToString().ToLowerInvariant()}, {Environment.ProcessorCount} workers)", $"{Median(endToEndRates):N0}", $"{endToEndRates.Max():N0}");

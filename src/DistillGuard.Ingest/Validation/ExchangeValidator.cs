@@ -214,6 +214,12 @@ internal static class ExchangeValidator
             return true;
         }
 
+        if (v.Kind == RawKind.Instant && v.Integer is >= 0 and <= 3155378975999999999)
+        {
+            value = new DateTimeOffset(v.Integer, TimeSpan.Zero);
+            return true;
+        }
+
         return Fail(ref error, $"{Q(f)} is not an RFC 3339 date-time");
     }
 

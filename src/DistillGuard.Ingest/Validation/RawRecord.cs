@@ -10,6 +10,8 @@ internal enum RawKind : byte
     Text,
     Integer,
     Float,
+    /// <summary>A typed date-time (Parquet timestamp) as UTC ticks in <see cref="RawValue.Integer"/>: valid only for date-time fields.</summary>
+    Instant,
     /// <summary>A JSON value of a type no field accepts (bool, object, array).</summary>
     Other,
 }
@@ -21,6 +23,7 @@ internal readonly record struct RawValue(RawKind Kind, string? Text, long Intege
     public static RawValue OfText(string s) => new(RawKind.Text, s, 0, 0);
     public static RawValue OfInteger(long n) => new(RawKind.Integer, null, n, 0);
     public static RawValue OfFloat(double d) => new(RawKind.Float, null, 0, d);
+    public static RawValue OfInstant(long utcTicks) => new(RawKind.Instant, null, utcTicks, 0);
     public static RawValue OfOther(string description) => new(RawKind.Other, description, 0, 0);
 }
 
