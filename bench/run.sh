@@ -29,6 +29,13 @@ for store in exchanges summary; do
   quiet $dg bench --input "$log" --repeat 3 --store "$store"
 done
 
+case "$log" in
+  *.jsonl|*.jsonl.gz|*.ndjson)
+    echo "== the same log as Parquet (written by DuckDB), analyze --store summary against read_parquet"
+    quiet $dg bench --input "$log" --parquet-copy "$work/exchanges.parquet" --repeat 3 --store summary
+    ;;
+esac
+
 echo "== peak memory of one analyze run (/usr/bin/time -v)"
 quiet /usr/bin/time -v $dg analyze --input "$log" --out "$work/out" >/dev/null 2>"$work/time.txt" || { cat "$work/time.txt"; exit 1; }
 grep -E "Maximum resident set size|Elapsed \(wall clock\)" "$work/time.txt"
