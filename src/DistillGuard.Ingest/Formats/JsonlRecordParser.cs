@@ -56,7 +56,7 @@ internal static class JsonlRecordParser
                 continue;
             }
 
-            record.Set(field, ReadValue(ref reader));
+            record.Set(field, ReadValue(ref reader, (Field)field));
         }
 
         // Anything after the closing brace makes Read throw (a single top-level value is expected).
@@ -64,10 +64,15 @@ internal static class JsonlRecordParser
         return null;
     }
 
-    private static RawValue ReadValue(ref Utf8JsonReader reader)
+    private static RawValue ReadValue(ref Utf8JsonReader reader, Field field)
     {
         switch (reader.TokenType)
         {
+            case JsonTokenType.String when !reader.ValueIsEscaped && field is Field.Timestamp or Field.AccountCreatedAt
+                && Instant(reader.ValueSpan) is { } ticks:
+                return RawValue.OfInstant(ticks);
+            case JsonTokenType.String when !reader.ValueIsEscaped && Recurs(field):
+                return RawValue.OfString(Utf8StringCache.ForThread.Get(reader.ValueSpan));
             case JsonTokenType.String:
                 return RawValue.OfString(reader.GetString()!);
             case JsonTokenType.Number:
@@ -85,6 +90,37 @@ internal static class JsonlRecordParser
             default:
                 return RawValue.OfOther("boolean");
         }
+    }
+
+    /// <summary>Fields whose values recur across an account's records: read through the thread's <see cref="Utf8StringCache"/>.</summary>
+    private static bool Recurs(Field field) => field is Field.AccountId or Field.OrganizationId or Field.ApiKeyId
+        or Field.EmailDomain or Field.PaymentFingerprint or Field.ClientIp or Field.Country or Field.UserAgent
+        or Field.Model or Field.SystemPrompt or Field.StopReason or Field.Status;
+
+    /// <summary>
+    /// An unescaped RFC 3339 date-time read straight from its bytes (UTC ticks), as <see cref="Rfc3339.TryParse"/> reads
+    /// its text; null when it is not one, and the text then goes to validation, which rejects it with the reason.
+    /// </summary>
+    private static long? Instant(ReadOnlySpan<byte> utf8)
+    {
+        const int longest = 64;
+        if (utf8.Length > longest)
+        {
+            return null;
+        }
+
+        Span<char> text = stackalloc char[longest];
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            if (utf8[i] > 0x7F)
+            {
+                return null;
+            }
+
+            text[i] = (char)utf8[i];
+        }
+
+        return Rfc3339.TryParse(text[..utf8.Length], out var value) ? value.UtcTicks : null;
     }
 
     private static string OneLine(string message)
