@@ -88,8 +88,11 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         progress?.Report(new AnalysisProgress("writing", reader.BytesRead, reader.TotalBytes, exchanges));
         rejects.Dispose();
         File.Move(rejectsPath + ".partial", rejectsPath, overwrite: true);
-        OutputFiles.Write(options.OutDir, result, scored.Features);
-        store?.AppendLinkEdges(runId, EdgeMinimiser.Minimise(scored.Edges, hasher));
+        // The output files and the evidence edges go to different places, so they are written at once; the run is marked
+        // complete in the store only once both are written.
+        var files = Task.Run(() => OutputFiles.Write(options.OutDir, result, scored.Features), ct);
+        var edges = Task.Run(() => store?.AppendLinkEdges(runId, EdgeMinimiser.Minimise(scored.Edges, hasher)), ct);
+        await Task.WhenAll(files, edges);
         store?.CompleteRun(result, scored.Features);
         if (sharing is not null && store is not null)
         {
