@@ -2,7 +2,9 @@
 # analyze end to end against its anchors (a two-parser parse-only pass, DuckDB read_json_auto + GROUP BY account_id),
 # alternated in one process, medians of 3; allocations per exchange, state per account and peak memory.
 # Figures go to docs/performance.md with this command:
-#   bash bench/run.sh [LOG]      (LOG: a .jsonl/.jsonl.gz file or a folder; default: a 1M-exchange log, generated)
+#   bash bench/run.sh [LOG|SCENARIO]   (LOG: a .jsonl/.jsonl.gz/.parquet file or a folder; SCENARIO: the simulator scenario
+#                                       five seeds of which make the 1M-exchange log, `default` if nothing is given;
+#                                       `long-prompts` is the realistic one, about 1.2 KB an exchange and 470-character prompts)
 # On a shared machine each measured command takes /tmp/dotnet-build.lock, so no neighbour's compile shares the cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,12 +14,13 @@ dotnet build -c Release src/DistillGuard.Cli -nologo -v quiet >/dev/null
 dg="dotnet src/DistillGuard.Cli/bin/Release/net10.0/distillguard.dll"
 quiet() { if command -v flock >/dev/null && [ -e /tmp/dotnet-build.lock ]; then flock /tmp/dotnet-build.lock "$@"; else "$@"; fi; }
 
-log=${1:-}
-if [ -z "$log" ]; then
-  # Five seeds of `default` (about 212k exchanges each, 0.93 KB a line on average, distinct accounts per seed): 1.06M
-  # exchanges in one plain JSON Lines file.
+log=${1:-default}
+if [ ! -e "$log" ]; then
+  # Five seeds of a scenario (`default`: about 212k exchanges each, 0.93 KB a line on average; distinct accounts per
+  # seed): 1.06M exchanges in one plain JSON Lines file.
+  scenario=$log
   for seed in 1 2 3 4 5; do
-    $dg simulate --scenario default --seed "$seed" --out "$work/sim$seed" >/dev/null
+    $dg simulate --scenario "$scenario" --seed "$seed" --out "$work/sim$seed" >/dev/null
     zcat "$work/sim$seed/exchanges.jsonl.gz" >> "$work/exchanges.jsonl"
   done
   log="$work/exchanges.jsonl"

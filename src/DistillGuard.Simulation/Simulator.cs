@@ -23,7 +23,7 @@ public static class Simulator
     {
         ArgumentNullException.ThrowIfNull(options);
         ScenarioSpec spec = ScenarioCatalog.Get(options.Scenario);
-        var ctx = new SimContext(spec, options.Seed, LoadPrompts(options)) { OperatorSeed = options.OperatorSeed };
+        var ctx = new SimContext(spec, options.Seed, LoadPrompts(options, spec.PastedContext)) { OperatorSeed = options.OperatorSeed };
 
         Action<SimContext>[] populations =
         [
@@ -59,7 +59,7 @@ public static class Simulator
         return new SimulationResult(exchangesPath, labelsPath, exchanges.Count, accounts.Length, accounts.Count(a => a.IsCampaign), campaigns);
     }
 
-    private static PromptSources LoadPrompts(SimulationOptions options)
+    private static PromptSources LoadPrompts(SimulationOptions options, PastedContextSpec? pasted)
     {
         IPromptSource organic = options.OrganicPromptsPath is { } o ? CorpusPrompts.Load(o) : new OrganicChatPrompts();
         IPromptSource capability = new CapabilityPrompts(), agentTasks = new AgentTaskPrompts();
@@ -68,6 +68,8 @@ public static class Simulator
             capability = agentTasks = CorpusPrompts.Load(x);
         }
 
-        return new PromptSources(organic, capability, agentTasks);
+        return pasted is null
+            ? new PromptSources(organic, capability, agentTasks)
+            : new PromptSources(new PastedContext(organic, pasted), new PastedContext(capability, pasted), new PastedContext(agentTasks, pasted));
     }
 }

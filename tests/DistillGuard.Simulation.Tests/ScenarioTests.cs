@@ -25,6 +25,32 @@ public sealed class ScenarioTests
     }
 
     [Fact]
+    public void LongPromptsHasDefaultsPopulationsWithPromptsOfRealSize()
+    {
+        using var plain = SimulatedLog.Run("default", 4);
+        using var pasted = SimulatedLog.Run("long-prompts", 4);
+        Assert.Equal(plain.Labels.GroupBy(l => l.Kind).ToDictionary(g => g.Key, g => g.Count()), pasted.Labels.GroupBy(l => l.Kind).ToDictionary(g => g.Key, g => g.Count()));
+        var (plainLine, plainPrompt) = MeanSizes(plain.Result.ExchangesPath);
+        var (pastedLine, pastedPrompt) = MeanSizes(pasted.Result.ExchangesPath);
+        Assert.True(plainLine < 1000 && plainPrompt < 250, $"default: {plainLine:0} bytes a line, {plainPrompt:0} prompt characters");
+        Assert.True(pastedLine > 1100 && pastedPrompt > 400, $"long-prompts: {pastedLine:0} bytes a line, {pastedPrompt:0} prompt characters");
+    }
+
+    private static (double Line, double Prompt) MeanSizes(string exchangesPath)
+    {
+        long lines = 0, bytes = 0, chars = 0;
+        using var reader = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(exchangesPath), System.IO.Compression.CompressionMode.Decompress));
+        while (reader.ReadLine() is { } line)
+        {
+            lines++;
+            bytes += System.Text.Encoding.UTF8.GetByteCount(line) + 1;
+            chars += System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("prompt").GetString()!.Length;
+        }
+
+        return ((double)bytes / lines, (double)chars / lines);
+    }
+
+    [Fact]
     public void DefaultIsWithinItsTargetSizeWithMeasurableHardNegatives()
     {
         using var log = SimulatedLog.Run("default", 3);

@@ -141,9 +141,18 @@ internal static class ScenarioCatalog
         ],
     };
 
+    // Default's populations with prompts the size real ones are: half of every population's openers carry a pasted
+    // document, log or file (150 words at the median), after the question. Exchanges of about 1.2 KB and prompts of
+    // about 470 characters (seeds 1-2), near the outside generator's 1.17 KB and 550; the batch benchmark's realistic log.
+    private static readonly ScenarioSpec LongPrompts = Default with
+    {
+        Name = "long-prompts",
+        PastedContext = new Prompts.PastedContextSpec(Share: 0.5, MedianWords: 150),
+    };
+
     private static readonly IReadOnlyList<ScenarioSpec> All =
         [Tiny, Default, SharedNat, LowAndSlow, ModelPivot, Paraphrase, CoverTraffic, ResellerProxy, TinyAdversaries,
-            NoSharedInfrastructure, TinyNoSharedInfrastructure];
+            NoSharedInfrastructure, TinyNoSharedInfrastructure, LongPrompts];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(s => s.Name)];
 

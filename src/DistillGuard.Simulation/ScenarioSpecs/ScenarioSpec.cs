@@ -21,6 +21,9 @@ internal sealed record ScenarioSpec(
 
     /// <summary>Organic resellers: API accounts that front many end users. None unless a scenario adds them.</summary>
     public ResellerSpec Resellers { get; init; } = ResellerSpec.None;
+
+    /// <summary>Documents, logs and files pasted into prompts, by everyone alike. None unless a scenario adds them.</summary>
+    public Prompts.PastedContextSpec? PastedContext { get; init; }
 }
 
 /// <summary>Everyday chat users and the hard-negative groups among them.</summary>
