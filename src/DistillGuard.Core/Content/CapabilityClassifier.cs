@@ -25,12 +25,22 @@ public sealed class CapabilityClassifier
     private readonly int _shortestCue;
     private readonly int _longestCue;
 
+    // The (first character, length) pairs of the cue words that open on an ASCII character, indexed by the lower-cased
+    // character times (longest cue + 1) plus the length: a word whose pair is not among them is no cue, and is counted
+    // without being lower-cased or looked up. A word that opens on any other character is always looked up.
+    private readonly bool[] _cueOpenings;
+
     public CapabilityClassifier()
     {
         var map = new Dictionary<string, (Capability, double)>(CapabilityLexicon.Build(), StringComparer.Ordinal);
         _lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
         _shortestCue = map.Keys.Min(k => k.Length);
         _longestCue = map.Keys.Max(k => k.Length);
+        _cueOpenings = new bool[128 * (_longestCue + 1)];
+        foreach (var key in map.Keys.Where(k => k[0] < 128))
+        {
+            _cueOpenings[(key[0] * (_longestCue + 1)) + key.Length] = true;
+        }
     }
 
     /// <summary>Shared instance; the classifier is immutable and thread-safe.</summary>
@@ -78,7 +88,7 @@ public sealed class CapabilityClassifier
         {
             words++;
             // A word longer than the scratch is cut to it, and no cue is that long, so the length test holds for the cut word too.
-            if (length >= _shortestCue && length <= _longestCue
+            if (length >= _shortestCue && length <= _longestCue && MayBeCue(text[start], length)
                 && _lookup.TryGetValue(PromptWords.Lower(text, start, length, scratch), out var cue))
             {
                 local[(int)cue.Capability] += cue.Weight;
@@ -92,6 +102,9 @@ public sealed class CapabilityClassifier
             scores[c] += local[c] * damp;
         }
     }
+
+    private bool MayBeCue(char first, int length) =>
+        first >= 128 || _cueOpenings[((first is >= 'A' and <= 'Z' ? first | 0x20 : first) * (_longestCue + 1)) + length];
 
     private static void AddStructuralCues(ReadOnlySpan<char> head, Span<double> scores)
     {
