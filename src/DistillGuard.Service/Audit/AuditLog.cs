@@ -124,29 +124,38 @@ internal sealed class AuditLog
     /// <summary>Entries after <paramref name="after"/> in order, at most <paramref name="limit"/>, as the API shows them.</summary>
     public IReadOnlyList<AuditEntryView> Page(long after, int limit) => [.. Entries(after, limit).Select(AuditEntryView.Of)];
 
-    /// <summary>Walks the whole chain from the first entry to the recorded head; names the first entry that is missing, edited or does not chain.</summary>
+    /// <summary>
+    /// Walks the whole chain from the first entry to the recorded head; names the first entry that is missing, edited or does
+    /// not chain. The head and the entries are read in one snapshot of the store (<see cref="ExchangeJournal.Snapshot"/>), so
+    /// an append landing meanwhile is neither half seen nor taken for a gap, and the entries stream through one at a time
+    /// without holding the lock that ingest and appends wait on: a scrape of <c>/metrics</c> on a long log does not stall them.
+    /// </summary>
     public AuditVerificationView Verify()
     {
-        var result = AuditChain.Verify(Entries(0, int.MaxValue), Head());
+        var result = store.Snapshot(connection => AuditChain.Verify(Read(connection, 0, int.MaxValue), Head(connection)));
         return new AuditVerificationView(result.Valid, result.Entries, result.FirstBroken, result.Problem);
     }
 
-    private (long Sequence, string Hash)? Head() => store.Use(connection =>
+    private (long Sequence, string Hash)? Head() => store.Use(Head);
+
+    private static (long Sequence, string Hash)? Head(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT seq, hash FROM service_audit_head";
         using var reader = command.ExecuteReader();
         return reader.Read() ? ((long, string)?)(reader.GetInt64(0), reader.GetString(1)) : null;
-    });
+    }
 
-    private List<AuditEntry> Entries(long after, int limit) => store.Use(connection =>
+    private List<AuditEntry> Entries(long after, int limit) => store.Use(connection => Read(connection, after, limit).ToList());
+
+    /// <summary>Entries after <paramref name="after"/> in order, at most <paramref name="limit"/>, read as they are enumerated.</summary>
+    private static IEnumerable<AuditEntry> Read(DuckDBConnection connection, long after, long limit)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM service_audit WHERE seq > $after ORDER BY seq LIMIT $limit";
         command.Parameters.Add(new DuckDBParameter("after", after));
-        command.Parameters.Add(new DuckDBParameter("limit", (long)limit));
+        command.Parameters.Add(new DuckDBParameter("limit", limit));
         using var reader = command.ExecuteReader();
-        var rows = new List<AuditEntry>();
         while (reader.Read())
         {
             // A row whose action no longer parses was edited: it is read with a hash that cannot match, so verify names it.
@@ -155,11 +164,9 @@ internal sealed class AuditLog
                 Instant(reader.GetString(1)), reader.GetString(2), reader.GetString(3) == "manual" ? AuditOrigin.Manual : AuditOrigin.Policy,
                 reader.GetString(4), action, reader.GetBoolean(6), reader.IsDBNull(7) ? null : Instant(reader.GetString(7)),
                 reader.GetString(8), reader.GetString(9));
-            rows.Add(new AuditEntry(reader.GetInt64(0), draft, reader.GetString(10), parses ? reader.GetString(11) : "action unreadable: " + reader.GetString(5)));
+            yield return new AuditEntry(reader.GetInt64(0), draft, reader.GetString(10), parses ? reader.GetString(11) : "action unreadable: " + reader.GetString(5));
         }
-
-        return rows;
-    });
+    }
 
     private static string Text(DateTimeOffset t) => t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 

@@ -119,6 +119,22 @@ internal sealed class ExchangeJournal : IExchangeSource, IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on a connection of its own inside one transaction: it reads the store as it stood when
+    /// the transaction began, whatever is written meanwhile, and holds no lock that ingest or the audit log waits on. For
+    /// long reads that need one consistent view (verifying the whole audit chain against its recorded head).
+    /// </summary>
+    public T Snapshot<T>(Func<DuckDBConnection, T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        using var own = new DuckDBConnection(connection.ConnectionString);
+        own.Open();
+        using var transaction = own.BeginTransaction();
+        var result = work(own);
+        transaction.Commit();
+        return result;
+    }
+
     /// <summary>Runs <paramref name="work"/> on the store's connection, serialised with every other call (the audit log shares the file).</summary>
     public T Use<T>(Func<DuckDBConnection, T> work)
     {
