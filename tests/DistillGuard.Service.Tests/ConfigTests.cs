@@ -16,6 +16,8 @@ public sealed class ConfigTests
     [InlineData("""{"tokens":[{"name":"a","role":"gateway","sha256":"GW"}],"relink_seconds":-5}""", "relink_seconds", "positive")]
     [InlineData("""{"tokens":[{"name":"a","role":"gateway","sha256":"GW"}],"policy":"no-such-policy.json"}""", "policy", "missing")]
     [InlineData("""{"tokens":[{"name":"a","role":"gateway","sha256":"GW"}],"max_body_bytes":0}""", "max_body_bytes", "positive")]
+    [InlineData("""{"tokens":[{"name":"a","role":"gateway","sha256":"GW"}],"detection_options":"no-such-options.json"}""", "detection_options", "missing")]
+    [InlineData("""{"tokens":[{"name":"a","role":"gateway","sha256":"GW"}],"scoring_model":"no-such-model.json"}""", "scoring_model", "missing")]
     [InlineData("""{"tokens":[]}""", "tokens", "at least one")]
     [InlineData("""{"tokens":[{"name":"a","role":"gateway","sha256":"GW"}],"relink_second":5}""", "relink_second", "")]
     public void ABadConfigIsRefusedWithTheFieldNamed(string json, string field, string problem)
@@ -35,5 +37,36 @@ public sealed class ConfigTests
         Assert.Equal(TimeSpan.FromSeconds(ServiceConfig.DefaultRelinkSeconds), config.Relink);
         Assert.Equal(ServiceConfig.DefaultMaxBodyBytes, config.MaxBodyBytes);
         Assert.Null(config.PolicyPath);
+        Assert.Same(Analysis.ScoringChoice.Default, config.Scoring);
+    }
+
+    [Theory]
+    [InlineData("detection_options", "not json")]
+    [InlineData("detection_options", """{"scoring":{"distillation_threshold":"high"}}""")]
+    [InlineData("scoring_model", """{"format":"not a model"}""")]
+    public void AnOptionsOrModelFileThatCannotBeReadIsRefusedWithItsFieldAndFileNamed(string field, string content)
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir["file.json"], content);
+        var json = $$"""{"tokens":[{"name":"a","role":"gateway","sha256":"{{Gateway}}"}],"{{field}}":"file.json"}""";
+        var error = Assert.Throws<InvalidDataException>(() => ServiceConfigFile.Parse(json, "service.json", dir.Path));
+        Assert.Contains($"'{field}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(dir["file.json"], error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOptionsFileBesideTheConfigIsTheOptionsRootEveryRelinkUses()
+    {
+        using var dir = new TempDir();
+        var stricter = Core.Detection.DetectionOptions.Default with
+        {
+            Scoring = Core.Detection.DetectionOptions.Default.Scoring with { DistillationThreshold = 0.95 },
+        };
+        File.WriteAllText(dir["options.json"], Core.Detection.DetectionOptionsJson.Write(stricter));
+        var json = $$"""{"tokens":[{"name":"a","role":"gateway","sha256":"{{Gateway}}"}],"detection_options":"options.json"}""";
+        var config = ServiceConfigFile.Parse(json, "service.json", dir.Path);
+        Assert.Equal(0.95, config.Scoring.Options.Scoring.DistillationThreshold);
+        Assert.Equal(Core.Detection.DetectionOptionsJson.Write(stricter), Core.Detection.DetectionOptionsJson.Write(config.Scoring.Options));
+        Assert.Equal(Analysis.ScoringChoice.Default.Version, config.Scoring.Version);
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using DistillGuard.Analysis;
 using DistillGuard.Core.Detection;
 using DistillGuard.Core.Scoring;
 using DistillGuard.Core.Training;

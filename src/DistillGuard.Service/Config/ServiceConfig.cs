@@ -31,4 +31,10 @@ public sealed record ServiceConfig(IReadOnlyList<ServiceToken> Tokens, string? P
 
     /// <summary>Seconds a client is told to wait after a 429.</summary>
     public int RetryAfterSeconds { get; init; } = DefaultRetryAfterSeconds;
+
+    /// <summary>
+    /// The detection options and weights every relink uses, and their version label: the files' (<c>detection_options</c>,
+    /// <c>scoring_model</c>, read as <c>analyze --options</c> and <c>--model</c> read them), or the built-in defaults.
+    /// </summary>
+    public Analysis.ScoringChoice Scoring { get; init; } = Analysis.ScoringChoice.Default;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using DistillGuard.Analysis;
 using DistillGuard.Service.Decisions;
 
 namespace DistillGuard.Service.Config;
@@ -35,7 +36,43 @@ public static class ServiceConfigFile
             MaxBodyBytes = Positive(dto.MaxBodyBytes, ServiceConfig.DefaultMaxBodyBytes, "max_body_bytes", source),
             IngestQueueBatches = (int)Positive(dto.IngestQueueBatches, ServiceConfig.DefaultIngestQueueBatches, "ingest_queue_batches", source),
             RetryAfterSeconds = (int)Positive(dto.RetryAfterSeconds, ServiceConfig.DefaultRetryAfterSeconds, "retry_after_seconds", source),
+            Scoring = Scoring(dto.DetectionOptions, dto.ScoringModel, folder, source),
         };
+    }
+
+    /// <summary>
+    /// The options root of <c>detection_options</c> (the defaults without it) with the weights of <c>scoring_model</c> over
+    /// it, as <c>analyze --options --model</c> takes them; a missing or refused file is a fault of its field.
+    /// </summary>
+    private static ScoringChoice Scoring(string? optionsFile, string? modelFile, string folder, string source)
+    {
+        var root = Read(optionsFile, "detection_options", folder, source, DetectionOptionsFile.Load);
+        return Read(modelFile, "scoring_model", folder, source, path => ScoringModelFile.Load(path, root))
+            ?? (root is null ? ScoringChoice.Default : ScoringChoice.Default with { Options = root });
+    }
+
+    private static T? Read<T>(string? file, string field, string folder, string source, Func<string, T> load)
+        where T : class
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        var path = Path.GetFullPath(file, folder);
+        if (!File.Exists(path))
+        {
+            throw Fault(source, field, $"file '{path}' is missing");
+        }
+
+        try
+        {
+            return load(path);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            throw Fault(source, field, $"file '{path}' cannot be used: {ex.Message}");
+        }
     }
 
     private static ServiceToken[] Tokens(IReadOnlyList<TokenDto?>? list, string source)
@@ -117,7 +154,9 @@ public static class ServiceConfigFile
         double? RelinkSeconds,
         long? MaxBodyBytes,
         long? IngestQueueBatches,
-        long? RetryAfterSeconds);
+        long? RetryAfterSeconds,
+        string? DetectionOptions,
+        string? ScoringModel);
 
     private sealed record TokenDto(string? Name, string? Role, string? Sha256);
 }

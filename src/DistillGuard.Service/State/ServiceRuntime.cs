@@ -52,7 +52,7 @@ internal sealed class ServiceRuntime : IAsyncDisposable
             await ReplayAsync(journal, accounts, ct);
             var verdicts = new VerdictBoard();
             var audit = new AuditLog(journal);
-            var relinker = new Relinker(accounts, journal, verdicts, audit, config.Policy, clock, logger);
+            var relinker = new Relinker(accounts, journal, verdicts, audit, config.Policy, config.Scoring, clock, logger);
             if (accounts.Exchanges > 0)
             {
                 await relinker.RelinkAsync(ct);

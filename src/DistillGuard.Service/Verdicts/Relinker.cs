@@ -14,7 +14,11 @@ namespace DistillGuard.Service.Verdicts;
 
 /// <summary>What one relink found.</summary>
 /// <param name="ActionsChanged">Accounts whose action under the policy changed with this relink, each written to the audit log.</param>
-public sealed record RelinkReport(long Version, DateTimeOffset VerdictAt, int Accounts, long Exchanges, int FlaggedAccounts, int Campaigns, int ActionsChanged);
+public sealed record RelinkReport(long Version, DateTimeOffset VerdictAt, int Accounts, long Exchanges, int FlaggedAccounts, int Campaigns, int ActionsChanged)
+{
+    /// <summary>The version label of the scoring the relink used (<c>default-v1</c>, or a model file's <c>trained-v…</c> with its hash).</summary>
+    public string ModelVersion { get; init; } = ScoringChoice.Default.Version;
+}
 
 /// <summary>The evidence an audit entry of a policy action carries.</summary>
 public sealed record PolicyActionDetail(string Verdict, double RiskScore, string? CampaignId, IReadOnlyList<string> Reasons, long VerdictVersion, DateTimeOffset? ExpiresAt);
@@ -38,14 +42,19 @@ internal sealed class Relinker : IAsyncDisposable
     private readonly ILogger logger;
     private readonly AuditLog audit;
     private readonly IDecisionPolicy policy;
+    private readonly ScoringChoice scoring;
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private readonly List<Func<CancellationToken, Task>> followers = [];
     private readonly List<Task> running = [];
     private readonly CancellationTokenSource stopping = new();
     private Task loop = Task.CompletedTask;
 
-    public Relinker(LiveAccounts accounts, ExchangeJournal journal, VerdictBoard board, AuditLog audit, IDecisionPolicy policy, TimeProvider clock, ILogger logger)
+    /// <param name="scoring">The detection options and weights each relink uses (the config's, as <c>analyze</c> takes them).</param>
+    public Relinker(
+        LiveAccounts accounts, ExchangeJournal journal, VerdictBoard board, AuditLog audit, IDecisionPolicy policy, ScoringChoice scoring, TimeProvider clock,
+        ILogger logger)
     {
+        this.scoring = scoring;
         this.journal = journal;
         snapshots = new StateSnapshots(journal);
         this.audit = audit;
@@ -87,7 +96,7 @@ internal sealed class Relinker : IAsyncDisposable
                 ct);
             var copy = new AccountTable();
             AccountTableCodec.ReadInto(copy, state.State);
-            var verdicts = PopulationDetection.Run(copy, DetectionOptions.Default, ApiPrices.Default);
+            var verdicts = PopulationDetection.Run(copy, scoring.Options, ApiPrices.Default);
             var (now, version) = (clock.GetUtcNow(), board.Current.Version + 1);
             var changes = Changes(verdicts.Accounts, now, version);
             audit.Append(changes);
@@ -103,7 +112,10 @@ internal sealed class Relinker : IAsyncDisposable
             }
 
             return new RelinkReport(snapshot.Version, snapshot.TakenAt, snapshot.Accounts.Count, exchanges,
-                verdicts.Accounts.Count(a => a.Verdict == Verdict.Distillation), verdicts.Campaigns.Count, changes.Count);
+                verdicts.Accounts.Count(a => a.Verdict == Verdict.Distillation), verdicts.Campaigns.Count, changes.Count)
+            {
+                ModelVersion = scoring.Version,
+            };
         }
         finally
         {

@@ -3,10 +3,10 @@ using System.Text;
 using DistillGuard.Core.Detection;
 using DistillGuard.Core.Training;
 
-namespace DistillGuard.Cli.Commands;
+namespace DistillGuard.Analysis;
 
 /// <summary>The detection options root a run uses and the version label of its weights, recorded with it.</summary>
-internal sealed record ScoringChoice(DetectionOptions Options, string Version)
+public sealed record ScoringChoice(DetectionOptions Options, string Version)
 {
     public static ScoringChoice Default { get; } = new(DetectionOptions.Default, "default-v1");
 
@@ -20,8 +20,8 @@ internal sealed record ScoringChoice(DetectionOptions Options, string Version)
     }
 }
 
-/// <summary>Reads a detection options file (<c>analyze --options</c>, <c>train --options</c>); a refused file is an <see cref="InvalidDataException"/> naming it.</summary>
-internal static class DetectionOptionsFile
+/// <summary>Reads a detection options file (<c>analyze --options</c>, <c>train --options</c>, the service's <c>detection_options</c>); a refused file is an <see cref="InvalidDataException"/> naming it.</summary>
+public static class DetectionOptionsFile
 {
     public static DetectionOptions Load(string path)
     {
@@ -36,7 +36,7 @@ internal static class DetectionOptionsFile
 }
 
 /// <summary>Reads and writes model files; a refused file is an <see cref="InvalidDataException"/> naming it.</summary>
-internal static class ScoringModelFile
+public static class ScoringModelFile
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
