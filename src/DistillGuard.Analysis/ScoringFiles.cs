@@ -14,10 +14,11 @@ public sealed record ScoringChoice(DetectionOptions Options, string Version)
     public static ScoringChoice From(string? modelPath, string? optionsPath)
     {
         var root = optionsPath is null ? null : DetectionOptionsFile.Load(optionsPath);
-        return modelPath is not null ? ScoringModelFile.Load(modelPath, root)
-            : root is not null ? Default with { Options = root }
-            : Default;
+        return modelPath is not null ? ScoringModelFile.Load(modelPath, root) : Over(root);
     }
+
+    /// <summary>The built-in weights over <paramref name="root"/> (an options file without a model), or the defaults when it is null.</summary>
+    public static ScoringChoice Over(DetectionOptions? root) => root is null ? Default : Default with { Options = root };
 }
 
 /// <summary>Reads a detection options file (<c>analyze --options</c>, <c>train --options</c>, the service's <c>detection_options</c>); a refused file is an <see cref="InvalidDataException"/> naming it.</summary>

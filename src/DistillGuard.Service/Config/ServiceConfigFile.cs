@@ -17,13 +17,13 @@ public static class ServiceConfigFile
         return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
-    /// <param name="folder">Where a relative <c>policy</c> path is resolved.</param>
+    /// <param name="folder">Where relative file paths (<c>policy</c>, <c>detection_options</c>, <c>scoring_model</c>) are resolved.</param>
     public static ServiceConfig Parse(string json, string source, string folder)
     {
         var dto = StrictJson.Deserialize<ConfigDto>(json, (field, problem) => Fault(source, field, problem));
 
         var tokens = Tokens(dto.Tokens, source);
-        var policy = Policy(dto.Policy, folder, source);
+        var policy = Beside(dto.Policy, "policy", folder, source);
         var relink = dto.RelinkSeconds ?? ServiceConfig.DefaultRelinkSeconds;
         if (relink <= 0)
         {
@@ -47,22 +47,15 @@ public static class ServiceConfigFile
     private static ScoringChoice Scoring(string? optionsFile, string? modelFile, string folder, string source)
     {
         var root = Read(optionsFile, "detection_options", folder, source, DetectionOptionsFile.Load);
-        return Read(modelFile, "scoring_model", folder, source, path => ScoringModelFile.Load(path, root))
-            ?? (root is null ? ScoringChoice.Default : ScoringChoice.Default with { Options = root });
+        return Read(modelFile, "scoring_model", folder, source, path => ScoringModelFile.Load(path, root)) ?? ScoringChoice.Over(root);
     }
 
     private static T? Read<T>(string? file, string field, string folder, string source, Func<string, T> load)
         where T : class
     {
-        if (file is null)
+        if (Beside(file, field, folder, source) is not { } path)
         {
             return null;
-        }
-
-        var path = Path.GetFullPath(file, folder);
-        if (!File.Exists(path))
-        {
-            throw Fault(source, field, $"file '{path}' is missing");
         }
 
         try
@@ -121,17 +114,18 @@ public static class ServiceConfigFile
         return tokens;
     }
 
-    private static string? Policy(string? policy, string folder, string source)
+    /// <summary>A file the config names in <paramref name="field"/>, resolved beside the config; null when it names none, a fault when it is missing.</summary>
+    private static string? Beside(string? file, string field, string folder, string source)
     {
-        if (policy is null)
+        if (file is null)
         {
             return null;
         }
 
-        var path = Path.GetFullPath(policy, folder);
+        var path = Path.GetFullPath(file, folder);
         if (!File.Exists(path))
         {
-            throw Fault(source, "policy", $"file '{path}' is missing");
+            throw Fault(source, field, $"file '{path}' is missing");
         }
 
         return path;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using DistillGuard.Analysis;
-using DistillGuard.Core.Detection;
 using DistillGuard.Core.Enforcement;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Quantification;
