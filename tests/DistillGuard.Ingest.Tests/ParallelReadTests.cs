@@ -66,6 +66,22 @@ public class ParallelReadTests
     }
 
     [Fact]
+    public async Task BlocksCutByBytesGiveExactlyWhatOneWorkerGives()
+    {
+        // Blocks of 1 KiB and up to a thousand lines: a block is handed over when the next line would not fit, and a
+        // line longer than a whole block gets a block of its own.
+        var bytesBound = new IngestOptions { ParseWorkers = 4, BlockLines = 1000, BlockBytes = 1024 };
+        var lines = MixedLines().ToList();
+        lines.Insert(50, Some.Line(Some.Record("long-1").With("prompt", System.Text.Json.Nodes.JsonValue.Create(new string('q', 5000)))));
+        lines.Insert(51, Some.Line(Some.Record("long-2").With("prompt", System.Text.Json.Nodes.JsonValue.Create(new string('r', 3000)))));
+        using var dir = new TempDir();
+        var path = dir.File("a.jsonl", string.Join("\n", lines) + "\n");
+        var one = await IngestRun.Of(path, OneWorker);
+        AssertSame(one, await IngestRun.Of(path, bytesBound));
+        Assert.Contains("long-1", one.Accepted.Select(e => e.EventId));
+    }
+
+    [Fact]
     public async Task RejectsKeepTheirLineNumbersUnderParallelReading()
     {
         using var dir = new TempDir();

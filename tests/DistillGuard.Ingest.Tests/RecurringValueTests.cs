@@ -21,9 +21,14 @@ public class RecurringValueTests
         // Far more distinct values than entries: every one still comes back as its own text, evicted or not.
         for (var i = 0; i < Utf8StringCache.Entries * 3; i++)
         {
-            var text = $"value-{i}-é";
+            var text = i % 2 == 0 ? $"value-{i}" : $"value-{i}-é";
             Assert.Equal(text, cache.Get(Encoding.UTF8.GetBytes(text)));
         }
+
+        // An ASCII value is held as its string alone; it still comes back as the one instance while it stays in its slot.
+        var ascii = cache.Get("pf_d6e6be9761326be9342ea663"u8);
+        Assert.Same(ascii, cache.Get("pf_d6e6be9761326be9342ea663"u8));
+        Assert.NotSame(ascii, cache.Get("pf_d6e6be9761326be9342ea664"u8));
 
         var longValue = new string('x', Utf8StringCache.MaxBytes + 1);
         Assert.Equal(longValue, cache.Get(Encoding.UTF8.GetBytes(longValue)));

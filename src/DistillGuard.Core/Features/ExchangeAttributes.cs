@@ -26,7 +26,7 @@ public readonly record struct ExchangeAttributes(
         return new ExchangeAttributes(
             Tag(1, StableHash.Of(exchange.PaymentFingerprint)),
             Tag(2, StableHash.Of(exchange.ClientIp)),
-            Tag(3, StableHash.Of(NetworkPrefix(exchange.ClientIp))),
+            Tag(3, NetworkHash(exchange.ClientIp)),
             exchange.Asn is { } asn ? Tag(4, StableHash.Combine((ulong)asn, client)) : 0,
             Tag(5, StableHash.Of(exchange.EmailDomain?.ToLowerInvariant())),
             Tag(6, StableHash.Of(exchange.Model)),
@@ -54,6 +54,60 @@ public readonly record struct ExchangeAttributes(
 
         Array.Clear(bytes, 6, bytes.Length - 6);
         return new IPAddress(bytes) + "/48";
+    }
+
+    /// <summary>
+    /// <see cref="StableHash"/> of <see cref="NetworkPrefix"/>: a dotted-decimal IPv4 address in canonical form (four
+    /// parts of 0 to 255 without leading zeros, all of them in the simulated and the red-team logs) is hashed as its
+    /// first three parts and ".0/24" without being parsed into an address and formatted again; any other text takes
+    /// <see cref="NetworkPrefix"/>'s way.
+    /// </summary>
+    public static ulong NetworkHash(string? ip)
+    {
+        const string suffix = ".0/24";
+        if (ip is null || ip.Length > 15 || CanonicalIpv4ThirdDot(ip) is not { } cut)
+        {
+            return StableHash.Of(NetworkPrefix(ip));
+        }
+
+        Span<char> prefix = stackalloc char[15 + suffix.Length];
+        ip.AsSpan(0, cut).CopyTo(prefix);
+        suffix.CopyTo(prefix[cut..]);
+        return StableHash.Of((ReadOnlySpan<char>)prefix[..(cut + suffix.Length)]);
+    }
+
+    /// <summary>Where the third dot of a canonical dotted-decimal IPv4 address is, or null when the text is not one.</summary>
+    private static int? CanonicalIpv4ThirdDot(string ip)
+    {
+        var (parts, start, thirdDot) = (0, 0, -1);
+        for (var i = 0; i <= ip.Length; i++)
+        {
+            if (i < ip.Length && ip[i] != '.')
+            {
+                if (!char.IsAsciiDigit(ip[i]))
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            var part = ip.AsSpan(start, i - start);
+            if (part.Length is 0 or > 3 || (part.Length > 1 && part[0] == '0') || int.Parse(part, System.Globalization.CultureInfo.InvariantCulture) > 255)
+            {
+                return null;
+            }
+
+            parts++;
+            if (parts == 3)
+            {
+                thirdDot = i;
+            }
+
+            start = i + 1;
+        }
+
+        return parts == 4 ? thirdDot : null;
     }
 
     private static ulong Tag(ulong kind, ulong hash) => hash == 0 ? 0 : StableHash.Combine(kind, hash);

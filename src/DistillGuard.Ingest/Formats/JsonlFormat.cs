@@ -79,7 +79,7 @@ internal static class JsonlFormat
         await using var streamScope = stream.ConfigureAwait(false);
         using var lines = new LineSplitter(stream, options.ReadBufferBytes, options.MaxRecordBytes);
         var maxMiB = options.MaxRecordBytes / (1024 * 1024);
-        var block = new LineBlock(options.BlockBytes);
+        var block = new LineBlock(options.BlockBytes, options.BlockLines);
         while (true)
         {
             bool more;
@@ -123,15 +123,23 @@ internal static class JsonlFormat
             {
                 block.AddDecided(new RecordOutcome(lines.LineNumber, ValidationResult.Reject($"record exceeds {maxMiB} MiB", null)));
             }
-            else if (WithoutBom(lines.Current.Span, lines.LineNumber) is var line && !JsonlRecordParser.IsBlank(line))
+            else if (!JsonlRecordParser.IsBlank(WithoutBom(lines.Current.Span, lines.LineNumber)))
             {
-                block.AddLine(line, lines.LineNumber);
+                if (block.Count > 0 && !block.Fits(WithoutBom(lines.Current.Span, lines.LineNumber).Length))
+                {
+                    // Hand the block over full rather than copy it into a larger buffer for one more line; the line
+                    // stays current in the splitter meanwhile.
+                    yield return block;
+                    block = new LineBlock(options.BlockBytes, options.BlockLines);
+                }
+
+                block.AddLine(WithoutBom(lines.Current.Span, lines.LineNumber), lines.LineNumber);
             }
 
             if (block.Bytes >= options.BlockBytes || block.Count >= options.BlockLines)
             {
                 yield return block;
-                block = new LineBlock(options.BlockBytes);
+                block = new LineBlock(options.BlockBytes, options.BlockLines);
             }
         }
     }

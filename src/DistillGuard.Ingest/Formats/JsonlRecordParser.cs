@@ -95,7 +95,7 @@ internal static class JsonlRecordParser
     /// <summary>Fields whose values recur across an account's records: read through the thread's <see cref="Utf8StringCache"/>.</summary>
     private static bool Recurs(Field field) => field is Field.AccountId or Field.OrganizationId or Field.ApiKeyId
         or Field.EmailDomain or Field.PaymentFingerprint or Field.ClientIp or Field.Country or Field.UserAgent
-        or Field.Model or Field.SystemPrompt or Field.StopReason or Field.Status;
+        or Field.Model or Field.ConversationId or Field.SystemPrompt or Field.StopReason or Field.Status;
 
     /// <summary>
     /// An unescaped RFC 3339 date-time read straight from its bytes (UTC ticks), as <see cref="Rfc3339.TryParse"/> reads

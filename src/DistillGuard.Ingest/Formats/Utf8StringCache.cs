@@ -34,15 +34,16 @@ internal sealed class Utf8StringCache
         }
 
         ref var entry = ref _entries[(int)(XxHash3.HashToUInt64(utf8) & (Entries - 1))];
-        if (entry.Text is not null && utf8.SequenceEqual(entry.Utf8))
+        if (entry.Text is { } cached && (entry.Utf8 is null ? Ascii.Equals(utf8, cached) : utf8.SequenceEqual(entry.Utf8)))
         {
-            return entry.Text;
+            return cached;
         }
 
+        // An ASCII value (nearly all are) is compared with its string, so a miss keeps no copy of its bytes.
         var text = Encoding.UTF8.GetString(utf8);
-        entry = new Entry(utf8.ToArray(), text);
+        entry = new Entry(Ascii.IsValid(utf8) ? null : utf8.ToArray(), text);
         return text;
     }
 
-    private readonly record struct Entry(byte[] Utf8, string Text);
+    private readonly record struct Entry(byte[]? Utf8, string Text);
 }
