@@ -28,15 +28,20 @@ internal static class AccountScoring
             Edges(run.Graph!, run.Judged.Select(j => j.Cluster), verdicts, options.Linker), join?.Report ?? EmbeddingReport.None);
     }
 
-    /// <summary>The strongest edges of every account in a linked group or flagged, for explain and the store.</summary>
-    private static AccountEdges[] Edges(EvidenceGraph graph, IEnumerable<LinkedCluster> clusters, VerdictSet verdicts, LinkerOptions options) =>
-        clusters.SelectMany(c => c.Accounts)
+    /// <summary>
+    /// The strongest edges of every account in a linked group or flagged, for explain and the store, in account order; each
+    /// account's are picked on its own (the graph is only read), so the accounts are shared out over the processors.
+    /// </summary>
+    private static AccountEdges[] Edges(EvidenceGraph graph, IEnumerable<LinkedCluster> clusters, VerdictSet verdicts, LinkerOptions options)
+    {
+        AccountId[] accounts = [.. clusters.SelectMany(c => c.Accounts)
             .Concat(verdicts.Accounts.Where(v => v.Verdict == Verdict.Distillation).Select(v => v.AccountId))
             .Distinct()
-            .Order()
-            .Select(a => graph.EdgesOf(a, options.MaxEdgesPerAccount))
-            .Where(e => e.Edges.Count > 0)
-            .ToArray();
+            .Order()];
+        var edges = new AccountEdges[accounts.Length];
+        Parallel.For(0, accounts.Length, i => edges[i] = graph.EdgesOf(accounts[i], options.MaxEdgesPerAccount));
+        return [.. edges.Where(e => e.Edges.Count > 0)];
+    }
 }
 
 /// <summary>The semantic join as a detection stage: campaign clusters whose wrappers mean the same (MiniLM), after group judgement.</summary>

@@ -88,12 +88,18 @@ public sealed class AnalysisPipeline(IAnalysisStore? store, TimeProvider time)
         progress?.Report(new AnalysisProgress("writing", reader.BytesRead, reader.TotalBytes, exchanges));
         rejects.Dispose();
         File.Move(rejectsPath + ".partial", rejectsPath, overwrite: true);
-        // The output files and the evidence edges go to different places, so they are written at once; the run is marked
-        // complete in the store only once both are written.
-        var files = Task.Run(() => OutputFiles.Write(options.OutDir, result, scored.Features), ct);
-        var edges = Task.Run(() => store?.AppendLinkEdges(runId, EdgeMinimiser.Minimise(scored.Edges, hasher)), ct);
-        await Task.WhenAll(files, edges);
-        store?.CompleteRun(result, scored.Features);
+        // The output files, the evidence edges and the rest of the results go to different places, so they are written at
+        // once; the run is marked complete in the store only once all of them are written.
+        if (store is null)
+        {
+            OutputFiles.Write(options.OutDir, result, scored.Features);
+        }
+        else
+        {
+            var edges = EdgeMinimiser.Minimise(scored.Edges, hasher);
+            await Task.Run(() => store.CompleteRun(result, scored.Features, edges, () => OutputFiles.Write(options.OutDir, result, scored.Features)), ct);
+        }
+
         if (sharing is not null && store is not null)
         {
             progress?.Report(new AnalysisProgress("sharing fingerprints", reader.BytesRead, reader.TotalBytes, exchanges));

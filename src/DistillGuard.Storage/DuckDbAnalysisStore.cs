@@ -83,29 +83,112 @@ public sealed class DuckDbAnalysisStore : IAnalysisStore
         });
     }
 
-    public void CompleteRun(AnalysisResult result, IReadOnlyList<AccountFeatures> features)
+    public void CompleteRun(AnalysisResult result, IReadOnlyList<AccountFeatures> features) => Complete(result, features, null, null);
+
+    public void CompleteRun(AnalysisResult result, IReadOnlyList<AccountFeatures> features, IReadOnlyList<AccountEdges> edges, Action meanwhile)
+    {
+        ArgumentNullException.ThrowIfNull(edges);
+        ArgumentNullException.ThrowIfNull(meanwhile);
+        Complete(result, features, edges, meanwhile);
+    }
+
+    private void Complete(AnalysisResult result, IReadOnlyList<AccountFeatures> features, IReadOnlyList<AccountEdges>? edges, Action? meanwhile)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(features);
         var runId = result.Run.RunId;
-        Guard("complete run " + runId, () =>
+        var aside = new List<Task>();
+        Exception? stepFailure = null;
+        try
         {
-            FlushExchanges();
-            using var transaction = connection.BeginTransaction();
-            switch (RunRows.Status(connection, runId))
+            Guard("complete run " + runId, () =>
             {
-                case RunStatus.Complete:
-                    throw StoreException.For(Path, $"run '{runId}' is already complete");
-                case null:
-                    RunRows.Insert(connection, result.Run);
-                    break;
-            }
+                FlushExchanges();
+                using var transaction = connection.BeginTransaction();
+                switch (RunRows.Status(connection, runId))
+                {
+                    case RunStatus.Complete:
+                        throw StoreException.For(Path, $"run '{runId}' is already complete");
+                    case null:
+                        RunRows.Insert(connection, result.Run);
+                        break;
+                }
 
-            FeatureRows.Append(connection, runId, features);
-            ResultRows.AppendVerdicts(connection, runId, result.Accounts);
-            ResultRows.AppendCampaigns(connection, runId, result.Campaigns);
-            RunRows.MarkComplete(connection, result);
-            transaction.Commit();
+                // The edges are most of what a run stores at its end: they go in on connections of their own, a share of
+                // the accounts each, while this one takes the rest and the caller's step runs. (An in-memory database
+                // has no second connection, so its edges go in on this one.)
+                if (edges is not null && IsFile)
+                {
+                    aside.AddRange(EdgeShares(edges).Select(share => Task.Run(() => AppendLinkEdgesAside(runId, share))));
+                }
+                else if (edges is not null)
+                {
+                    EdgeRows.Append(connection, runId, edges);
+                }
+
+                if (meanwhile is not null)
+                {
+                    // The caller's failure is the caller's: it is thrown as it is, not as a fault of the store.
+                    aside.Add(Task.Run(() =>
+                    {
+                        try
+                        {
+                            meanwhile();
+                        }
+                        catch (Exception e)
+                        {
+                            stepFailure = e;
+                        }
+                    }));
+                }
+
+                FeatureRows.Append(connection, runId, features);
+                ResultRows.AppendVerdicts(connection, runId, result.Accounts);
+                ResultRows.AppendCampaigns(connection, runId, result.Campaigns);
+                Task.WhenAll(aside).GetAwaiter().GetResult();
+                if (stepFailure is null)
+                {
+                    RunRows.MarkComplete(connection, result);
+                    transaction.Commit();
+                }
+            });
+        }
+        finally
+        {
+            // A part that failed still waits for the others, so nothing started here outlives the call.
+            foreach (var pending in aside.Where(t => !t.IsCompleted))
+            {
+                ((IAsyncResult)pending).AsyncWaitHandle.WaitOne();
+            }
+        }
+
+        if (stepFailure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(stepFailure);
+        }
+    }
+
+    private bool IsFile => !string.Equals(Path, ":memory:", StringComparison.Ordinal);
+
+    /// <summary>The accounts' edges cut into one consecutive share per processor (the appender's cost is per value).</summary>
+    private static IEnumerable<ArraySegment<AccountEdges>> EdgeShares(IReadOnlyList<AccountEdges> edges)
+    {
+        var all = edges.ToArray();
+        var shares = Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, all.Length));
+        for (var i = 0; i < shares; i++)
+        {
+            var (from, to) = (all.Length * i / shares, all.Length * (i + 1) / shares);
+            yield return new ArraySegment<AccountEdges>(all, from, to - from);
+        }
+    }
+
+    private void AppendLinkEdgesAside(string runId, IReadOnlyList<AccountEdges> edges)
+    {
+        Guard("store link edges of run " + runId, () =>
+        {
+            using var own = new DuckDBConnection(connection.ConnectionString);
+            own.Open();
+            EdgeRows.Append(own, runId, edges);
         });
     }
 

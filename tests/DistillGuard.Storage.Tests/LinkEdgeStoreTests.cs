@@ -51,6 +51,43 @@ public sealed class LinkEdgeStoreTests : IDisposable
     }
 
     [Fact]
+    public void EdgesStoredWhileTheRunCompletesAreTheOnesAppendedAloneAndTheRunCompletesAfterTheCallersStep()
+    {
+        // Enough accounts that every edge writer takes a share.
+        IReadOnlyList<AccountEdges> many = [.. Enumerable.Range(0, 9).Select(i => new AccountEdges(
+            new AccountId($"acct-{i}"), i + 1, [Edge($"acct-{i}", "acct-x", LinkKind.Payment, 1.0, (ulong)i + 1), Edge($"acct-{i}", "acct-y", LinkKind.Lockstep, 0.375, 0, detail: i)]))];
+        var path = dir.File("dg.duckdb");
+        var completeDuringStep = -1L;
+        using (var store = new DuckDbAnalysisStore(path))
+        {
+            store.CompleteRun(Some.Result("r"), [], many, () =>
+            {
+                using var probe = new DuckDBConnection("Data Source=" + path);
+                probe.Open();
+                using var command = probe.CreateCommand();
+                command.CommandText = "SELECT count(*) FROM runs WHERE status = 'complete'";
+                completeDuringStep = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            });
+            Assert.NotNull(store.LoadRun("r"));
+        }
+
+        Assert.Equal(0, completeDuringStep);
+        using var reopened = new DuckDbAnalysisStore(path);
+        AssertSame(many, reopened.LoadLinkEdges("r", [.. many.Select(a => a.Account)]));
+    }
+
+    [Fact]
+    public void AFailingStepLeavesTheRunIncompleteAndIsThrownAsItIs()
+    {
+        using var store = new DuckDbAnalysisStore(dir.File("dg.duckdb"));
+        var failure = new IOException("disk full");
+        Assert.Same(failure, Assert.Throws<IOException>(() => store.CompleteRun(Some.Result("r"), [], Edges(), () => throw failure)));
+        Assert.Null(store.LoadRun("r"));
+        store.CompleteRun(Some.Result("r2"), []);
+        Assert.NotNull(store.LoadRun("r2"));
+    }
+
+    [Fact]
     public void AVersionOneFileIsMigratedInPlaceAndKeepsItsRuns()
     {
         using (var store = new DuckDbAnalysisStore(dir.File("dg.duckdb")))

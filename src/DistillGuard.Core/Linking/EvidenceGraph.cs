@@ -17,6 +17,10 @@ public sealed class EvidenceGraph
     private readonly LinkerOptions _options;
     private readonly Dictionary<AccountId, int> _position;
 
+    // How many of each shared value's carriers are candidates: counted once, the first time edges are listed, instead of
+    // once per account that carries the value (a crowd address's thousands of carriers each walked it).
+    private readonly Lazy<Dictionary<ValueKey, int>> _candidateCarriers;
+
     internal EvidenceGraph(
         LinkCandidate[] ordered, bool[] isCandidate, Dictionary<ValueKey, List<int>> buckets, PairStrengths pairs, TemporalPairs temporal, LinkerOptions options)
     {
@@ -33,6 +37,7 @@ public sealed class EvidenceGraph
         }
 
         OrdinaryPopulation = isCandidate.Count(c => !c);
+        _candidateCarriers = new(() => _buckets.ToDictionary(b => b.Key, b => b.Value.Count(m => _isCandidate[m])));
     }
 
     /// <summary>Accounts in the run that are not harvest candidates (the denominator of rarity).</summary>
@@ -92,7 +97,7 @@ public sealed class EvidenceGraph
                 continue;
             }
 
-            var candidates = members.Count(m => _isCandidate[m]);
+            var candidates = _candidateCarriers.Value[key];
             if (LinkKinds.Binds(key.Kind, candidates, members.Count, _options.MinPurity))
             {
                 shared.Add((key, members, candidates));

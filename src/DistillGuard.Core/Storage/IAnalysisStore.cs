@@ -27,6 +27,14 @@ public interface IAnalysisStore : IDisposable
     void CompleteRun(AnalysisResult result, IReadOnlyList<AccountFeatures> features);
 
     /// <summary>
+    /// <see cref="CompleteRun(AnalysisResult, IReadOnlyList{AccountFeatures})"/> together with the run's evidence edges
+    /// (as <see cref="AppendLinkEdges"/> takes them) and a step of the caller's that must be done before the run counts as
+    /// complete (writing its output files, say): all three are under way at once, and the run is marked complete only once
+    /// every one of them has finished; a failure of any leaves it incomplete and is thrown once the others have stopped.
+    /// </summary>
+    void CompleteRun(AnalysisResult result, IReadOnlyList<AccountFeatures> features, IReadOnlyList<AccountEdges> edges, Action meanwhile);
+
+    /// <summary>
     /// Stores the evidence edges of a run's linked and flagged accounts, each account's strongest
     /// partners only; value hashes must already be keyed (never the linker's in-memory hashes).
     /// </summary>
