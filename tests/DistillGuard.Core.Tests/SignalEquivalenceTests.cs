@@ -1,7 +1,9 @@
 using System.Text.Json;
 using CsCheck;
 using DistillGuard.Core.Content;
+using DistillGuard.Core.Features;
 using DistillGuard.Core.Similarity;
+using DistillGuard.Core.Sketches;
 using DistillGuard.Core.Tests.Reference;
 using Xunit;
 
@@ -72,11 +74,35 @@ public sealed class SignalEquivalenceTests
             Assert.Equal(forward, backward);
         }, iter: 3_000);
 
+    [Fact]
+    public void ARecurringSystemPromptGivesTheSameSignalsAsAFreshOne()
+    {
+        // More system prompts than a thread remembers, each as several instances of one text, in random order: every
+        // exchange gets what its prompt and system prompt give when searched and hashed afresh.
+        var prompts = Corpora().Take(3_000).ToArray();
+        var texts = prompts.Where((_, i) => i % 5 == 0).Take(400).ToArray();
+        var instances = texts.SelectMany(t => new[] { t, new string(t.AsSpan()), new string(t.AsSpan()) }).ToArray();
+        var random = new Random(20);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var system = instances[random.Next(instances.Length)];
+            AssertSameExchange(prompts[random.Next(prompts.Length)], system, 0);
+        }
+    }
+
     private static void AssertSame(string prompt, string? system, int tools)
     {
         Assert.Equal(ReferenceSignals.Classify(prompt, tools), CapabilityClassifier.Default.Classify(prompt, tools));
         Assert.Equal(ReferenceSignals.DetectReasoning(prompt, system), ReasoningElicitation.Detect(prompt, system));
         Assert.Equal(ReferenceSignals.Template(prompt), TemplateKeys.Of(prompt));
+        AssertSameExchange(prompt, system, tools);
+    }
+
+    private static void AssertSameExchange(string prompt, string? system, int tools)
+    {
+        var signals = ExchangeSignals.Of(Some.Exchange("acct", prompt) with { SystemPrompt = system, ToolsDeclared = tools });
+        Assert.Equal(ReferenceSignals.DetectReasoning(prompt, system), signals.ElicitsReasoning);
+        Assert.Equal(string.IsNullOrEmpty(system) ? 0 : StableHash.Of(system), signals.SystemPromptHash);
     }
 
     private static IEnumerable<string> Corpora()

@@ -69,7 +69,14 @@ public static class ReasoningElicitation
         var window = PromptWords.Spans(prompt);
         return Contains(window.Head)
             || (window.Tail.Length > 0 && Contains(window.Tail))
-            || (systemPrompt is not null && Contains(PromptWords.Spans(systemPrompt).Head));
+            || (systemPrompt is not null && DetectInSystemPrompt(systemPrompt));
+    }
+
+    /// <summary>What <see cref="Detect"/> reads of a system prompt: its opening window.</summary>
+    public static bool DetectInSystemPrompt(string systemPrompt)
+    {
+        ArgumentNullException.ThrowIfNull(systemPrompt);
+        return Contains(PromptWords.Spans(systemPrompt).Head);
     }
 
     private static bool Contains(ReadOnlySpan<char> text)

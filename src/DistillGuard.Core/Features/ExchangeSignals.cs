@@ -16,11 +16,12 @@ public readonly record struct ExchangeSignals(
     public static ExchangeSignals Of(Exchange exchange)
     {
         ArgumentNullException.ThrowIfNull(exchange);
+        var system = string.IsNullOrEmpty(exchange.SystemPrompt) ? default : SystemPromptSignals.Of(exchange.SystemPrompt);
         return new ExchangeSignals(
             CapabilityClassifier.Default.Classify(exchange.Prompt, exchange.ToolsDeclared ?? 0),
-            ReasoningElicitation.Detect(exchange.Prompt, exchange.SystemPrompt),
+            ReasoningElicitation.Detect(exchange.Prompt) || system.Elicits,
             StableHash.Of(exchange.Prompt),
             TemplateKeys.Of(exchange.Prompt),
-            string.IsNullOrEmpty(exchange.SystemPrompt) ? 0 : StableHash.Of(exchange.SystemPrompt));
+            system.Hash);
     }
 }
