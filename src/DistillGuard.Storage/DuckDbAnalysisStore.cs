@@ -171,16 +171,8 @@ public sealed class DuckDbAnalysisStore : IAnalysisStore
     private bool IsFile => !string.Equals(Path, ":memory:", StringComparison.Ordinal);
 
     /// <summary>The accounts' edges cut into one consecutive share per processor (the appender's cost is per value).</summary>
-    private static IEnumerable<ArraySegment<AccountEdges>> EdgeShares(IReadOnlyList<AccountEdges> edges)
-    {
-        var all = edges.ToArray();
-        var shares = Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, all.Length));
-        for (var i = 0; i < shares; i++)
-        {
-            var (from, to) = (all.Length * i / shares, all.Length * (i + 1) / shares);
-            yield return new ArraySegment<AccountEdges>(all, from, to - from);
-        }
-    }
+    private static IEnumerable<AccountEdges[]> EdgeShares(IReadOnlyList<AccountEdges> edges) =>
+        edges.Chunk(Math.Max(1, (edges.Count + Environment.ProcessorCount - 1) / Environment.ProcessorCount));
 
     private void AppendLinkEdgesAside(string runId, IReadOnlyList<AccountEdges> edges)
     {
