@@ -17,13 +17,16 @@ internal static class CampaignQuantifier
             .GroupBy(v => v.CampaignId!.Value)
             .ToDictionary(g => g.Key, g => g.Select(v => v.AccountId).Order().ToArray());
         var mixedAccounts = scored.Features.Where(MixedTraffic.Is).Select(f => f.AccountId).ToHashSet();
+        var campaigns = scored.Verdicts.Campaigns
+            .Where(c => flagged.ContainsKey(c.CampaignId))
+            .Select(c => (Assignment: c, Accounts: flagged[c.CampaignId]))
+            .ToArray();
+        // Every campaign's breakdown from the same few passes over the stored exchanges, not a pass per campaign.
+        var breakdowns = store?.Breakdowns(runId, [.. campaigns.Select(c => (IReadOnlyList<AccountId>)c.Accounts)]);
         var summaries = new List<CampaignSummary>();
-        foreach (var assignment in scored.Verdicts.Campaigns)
+        for (var i = 0; i < campaigns.Length; i++)
         {
-            if (!flagged.TryGetValue(assignment.CampaignId, out var accounts))
-            {
-                continue;
-            }
+            var (assignment, accounts) = campaigns[i];
 
             var states = accounts.Select(a => table[a]).ToArray();
             long exchanges = states.Sum(s => s.Exchanges);
@@ -43,7 +46,7 @@ internal static class CampaignQuantifier
                 .OrderByDescending(g => g.Sum(m => m.Count))
                 .Select(g => table.ModelName(g.Key))
                 .ToArray();
-            var breakdown = store?.Breakdown(runId, accounts);
+            var breakdown = breakdowns?[i];
             var members = accounts.ToHashSet();
             var input = states.Sum(s => s.InputTokens);
             var output = states.Sum(s => s.OutputTokens);

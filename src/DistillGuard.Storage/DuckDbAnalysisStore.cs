@@ -198,14 +198,14 @@ public sealed class DuckDbAnalysisStore : IAnalysisStore
         return Guard("load link edges of run " + runId, () => EdgeRows.Load(connection, runId, accounts));
     }
 
-    public CampaignBreakdown Breakdown(string runId, IReadOnlyList<AccountId> accounts)
+    public IReadOnlyList<CampaignBreakdown> Breakdowns(string runId, IReadOnlyList<IReadOnlyList<AccountId>> sets)
     {
         ArgumentNullException.ThrowIfNull(runId);
-        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(sets);
         return Guard("break down exchanges of run " + runId, () =>
         {
             FlushExchanges();
-            return TimelineQuery.Breakdown(connection, runId, accounts);
+            return TimelineQuery.Breakdowns(connection, runId, sets);
         });
     }
 

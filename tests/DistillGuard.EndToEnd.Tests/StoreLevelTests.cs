@@ -26,11 +26,11 @@ public class StoreLevelTests
         var run = summary.LoadRun(Assert.Single(summary.ListRuns()).Run.RunId)!;
         Assert.Equal(accounts.Length > 0, run.Accounts.Count > 0);
         var ids = run.Accounts.Select(a => a.AccountId).ToList();
-        Assert.Empty(summary.Breakdown(run.Run.RunId, ids).Timeline);
+        Assert.Empty(Assert.Single(summary.Breakdowns(run.Run.RunId, [ids])).Timeline);
 
         using var stored = new DuckDbAnalysisStore(full.Db);
         var fullRun = Assert.Single(stored.ListRuns()).Run.RunId;
-        Assert.NotEmpty(stored.Breakdown(fullRun, ids).Timeline);
+        Assert.NotEmpty(Assert.Single(stored.Breakdowns(fullRun, [ids])).Timeline);
     }
 
     [Fact]

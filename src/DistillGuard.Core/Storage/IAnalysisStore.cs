@@ -43,8 +43,12 @@ public interface IAnalysisStore : IDisposable
     /// <summary>The stored edges of the given accounts of a run (accounts without edges are left out), in stored order.</summary>
     IReadOnlyList<AccountEdges> LoadLinkEdges(string runId, IReadOnlyList<AccountId> accounts);
 
-    /// <summary>Exchanges and output tokens per UTC day, ASNs, countries and models per day over a set of accounts of a run.</summary>
-    CampaignBreakdown Breakdown(string runId, IReadOnlyList<AccountId> accounts);
+    /// <summary>
+    /// Exchanges and output tokens per UTC day, ASNs, countries and models per day over each set of accounts of a run
+    /// (a run's campaigns, say), one breakdown per set in the order of the sets; the cost is a few passes over the
+    /// run's stored exchanges, whatever the number of sets.
+    /// </summary>
+    IReadOnlyList<CampaignBreakdown> Breakdowns(string runId, IReadOnlyList<IReadOnlyList<AccountId>> sets);
 
     /// <summary>Stores the accounts' indicators hashed with a sharing group's key (identified by <paramref name="keyId"/>).</summary>
     void SaveSharingFingerprints(string runId, string keyId, IReadOnlyList<SharingFingerprint> fingerprints);
