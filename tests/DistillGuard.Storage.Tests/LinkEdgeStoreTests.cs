@@ -74,6 +74,9 @@ public sealed class LinkEdgeStoreTests : IDisposable
         Assert.Equal(0, completeDuringStep);
         using var reopened = new DuckDbAnalysisStore(path);
         AssertSame(many, reopened.LoadLinkEdges("r", [.. many.Select(a => a.Account)]));
+        // Some of a run's accounts (named twice or in any order, with one the run does not know): theirs only, once each.
+        AssertSame([many[2], many[5], many[7]], reopened.LoadLinkEdges("r", [many[7].Account, many[2].Account, new AccountId("nobody"), many[5].Account, many[2].Account]));
+        Assert.Empty(reopened.LoadLinkEdges("r", []));
     }
 
     [Fact]
