@@ -32,14 +32,34 @@ public class EvidenceGraphTests
     }
 
     [Fact]
-    public void OnlyTheStrongestPartnersAreKeptAndTheTotalIsSaid()
+    public void OnlyTheStrongestPartnersWholeEdgesThatFitAreKeptAndTheTotalIsSaid()
     {
         var accounts = Enumerable.Range(0, 12).Select(i => Account($"c{i:D2}", 0.9, payment: "card", ip: i < 3 ? "203.0.113.5" : null)).ToList();
-        var edges = CampaignLinker.Analyse(accounts, new LinkerOptions()).Graph.EdgesOf(new AccountId("c00"), 3);
-        Assert.Equal(11, edges.Partners);
-        Assert.Equal(3, edges.KeptPartners);
-        Assert.Contains(edges.Edges, e => e.Other.Value == "c01");
-        Assert.Contains(edges.Edges, e => e.Other.Value == "c02");
-        Assert.Empty(CampaignLinker.Analyse(accounts, new LinkerOptions()).Graph.EdgesOf(new AccountId("nobody"), 3).Edges);
+        var graph = CampaignLinker.Analyse(accounts, new LinkerOptions()).Graph;
+        var all = graph.EdgesOf(new AccountId("c00"), 1_000);
+        Assert.Equal(11, all.Partners);
+        Assert.Equal(11, all.KeptPartners);
+        // The partners sharing the address as well come first, with more edges each than the card alone gives.
+        var order = all.Edges.Select(e => e.Other).Distinct().ToArray();
+        Assert.Equal(["c01", "c02"], order[..2].Select(a => a.Value));
+        Assert.True(all.Edges.Count(e => e.Other == order[0]) > 1);
+
+        for (var bound = 1; bound <= all.Edges.Count; bound++)
+        {
+            // Whole partners in order while their edges fit, and never fewer than the strongest one.
+            var kept = 1;
+            while (kept < order.Length && all.Edges.Count(e => order.Take(kept + 1).Contains(e.Other)) <= bound)
+            {
+                kept++;
+            }
+
+            var edges = graph.EdgesOf(new AccountId("c00"), bound);
+            Assert.Equal(11, edges.Partners);
+            Assert.Equal(kept, edges.KeptPartners);
+            Assert.Equal(all.Edges.Where(e => order.Take(kept).Contains(e.Other)), edges.Edges);
+            Assert.True(edges.Edges.Count <= bound || kept == 1);
+        }
+
+        Assert.Empty(graph.EdgesOf(new AccountId("nobody"), 3).Edges);
     }
 }

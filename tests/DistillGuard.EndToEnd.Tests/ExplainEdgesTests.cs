@@ -60,7 +60,7 @@ public class ExplainEdgesTests
         Assert.Equal(0, code);
         Assert.Contains("evidence among the campaign's accounts", text, StringComparison.Ordinal);
         Assert.Contains("strongest edges inside the campaign", text, StringComparison.Ordinal);
-        Assert.Contains("the store keeps each account's strongest 50 partners", text, StringComparison.Ordinal);
+        Assert.Contains("the store keeps up to 50 edges per account, its strongest partners'", text, StringComparison.Ordinal);
         AssertPrintedSafely(text);
 
         // The operator's sign-up script made its accounts in batches: the bursts are listed among the evidence.

@@ -63,7 +63,7 @@ internal static class ExplainEdges
 
         var cut = stored.Count(a => a.KeptPartners < a.Partners);
         AnsiConsole.Write(new Text(string.Create(CultureInfo.InvariantCulture,
-            $"link evidence: edges stored for {stored.Count:N0} of {members.Count:N0} accounts; the store keeps each account's strongest {Bound} partners ({cut:N0} accounts had more)\n")));
+            $"link evidence: edges stored for {stored.Count:N0} of {members.Count:N0} accounts; the store keeps up to {Bound} edges per account, its strongest partners' ({cut:N0} accounts had more partners)\n")));
         AnsiConsole.Write(summary);
         Edges("strongest edges inside the campaign", internalEdges, CampaignEdgesShown);
         Edges("strongest edges to accounts outside the campaign", all.Where(e => !inside.Contains(e.Other)).ToArray(), LeavingEdgesShown);
@@ -92,7 +92,7 @@ internal static class ExplainEdges
 
     private static string Kept(AccountEdges edges) => edges.KeptPartners < edges.Partners
         ? string.Create(CultureInfo.InvariantCulture, $"the strongest {edges.KeptPartners} are stored and shown ({edges.Partners - edges.KeptPartners:N0} weaker ones are not stored)")
-        : string.Create(CultureInfo.InvariantCulture, $"all shown (the store keeps at most the strongest {Bound} per account)");
+        : string.Create(CultureInfo.InvariantCulture, $"all shown (the store keeps up to {Bound} edges per account, strongest partners first)");
 
     /// <summary>How rare the shared value or pattern is, in words.</summary>
     public static string Rarity(LinkEdge e)

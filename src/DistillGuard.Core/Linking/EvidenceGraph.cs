@@ -47,10 +47,11 @@ public sealed class EvidenceGraph
     public int TemporalPairs => _temporal.Count;
 
     /// <summary>
-    /// The account's edges to its strongest <paramref name="maxPartners"/> partners (by pair strength,
-    /// then id), one per shared value or timing pattern; empty for an account the linker never saw.
+    /// The account's edges, one per shared value or timing pattern, to its strongest partners (by pair strength, then
+    /// id): whole partners, as many as fit in <paramref name="maxEdges"/> edges, and always the strongest one (its edges
+    /// are as many as the kinds of evidence the pair shares). Empty for an account the linker never saw.
     /// </summary>
-    public AccountEdges EdgesOf(AccountId account, int maxPartners)
+    public AccountEdges EdgesOf(AccountId account, int maxEdges)
     {
         if (!_position.TryGetValue(account, out var i))
         {
@@ -58,15 +59,14 @@ public sealed class EvidenceGraph
         }
 
         var partners = _pairs.Partners(i).ToList();
-        var kept = partners
+        var ranked = partners
             .OrderByDescending(p => p.Strength)
-            .ThenBy(p => p.Other)
-            .Take(maxPartners)
-            .ToArray();
+            .ThenBy(p => p.Other);
         var shared = SharedValues(i);
         var edges = new List<LinkEdge>();
-        foreach (var (other, strength) in kept)
+        foreach (var (other, strength) in ranked)
         {
+            var first = edges.Count;
             var otherId = _ordered[other].State.AccountId;
             foreach (var (key, members, candidates) in shared)
             {
@@ -80,6 +80,18 @@ public sealed class EvidenceGraph
             foreach (var note in _temporal.Of(i, other))
             {
                 edges.Add(new LinkEdge(account, otherId, note.Kind, note.Weight, strength, 0, note.Rarity, note.Detail));
+            }
+
+            if (edges.Count > maxEdges && first > 0)
+            {
+                // This partner's edges do not fit whole: it is left out with every weaker one.
+                edges.RemoveRange(first, edges.Count - first);
+                break;
+            }
+
+            if (edges.Count >= maxEdges)
+            {
+                break;
             }
         }
 

@@ -55,7 +55,10 @@ public sealed record LinkerOptions
     /// <summary>Share of the smaller community's accounts that the matching must reach as well (large groups need a broader joint).</summary>
     public double BridgeMinShare { get; init; } = 0.1;
 
-    /// <summary>Partners kept per account for explanation and storage (strongest first).</summary>
+    /// <summary>
+    /// Evidence edges kept per account for explanation and storage: the edges of its strongest partners, whole partners,
+    /// as many as fit (always the strongest partner's).
+    /// </summary>
     public int MaxEdgesPerAccount { get; init; } = 50;
 
     /// <summary>Strength one shared value of each kind adds to a pair of accounts.</summary>
