@@ -37,15 +37,55 @@ internal static class AnalysisRunner
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask("analyze", maxValue: 1);
+                // A line per stage (reading, scoring, writing, ...), each complete once the next begins: a terminal shows
+                // every stage's time, and a log that is not a terminal shows each stage as it begins, not only how far
+                // reading has come. Reports come on the thread pool, in any order: one of a stage already left, or come
+                // after the run, is dropped.
+                var gate = new Lock();
+                var stages = new List<(string Name, ProgressTask Task)>();
+                var done = false;
                 var progress = new Progress<AnalysisProgress>(p =>
                 {
-                    task.Description = $"{p.Stage} ({p.Exchanges:N0} exchanges)";
-                    task.Value = p.TotalBytes == 0 ? 0 : Math.Min(1, p.BytesRead / (double)p.TotalBytes);
+                    lock (gate)
+                    {
+                        var at = stages.FindIndex(s => s.Name == p.Stage);
+                        if (done || (at >= 0 && at < stages.Count - 1))
+                        {
+                            return;
+                        }
+
+                        if (at < 0)
+                        {
+                            if (stages.Count > 0)
+                            {
+                                Finish(stages[^1].Task);
+                            }
+
+                            stages.Add((p.Stage, context.AddTask(p.Stage, maxValue: 1)));
+                        }
+
+                        var task = stages[^1].Task;
+                        task.Description = $"{p.Stage} ({p.Exchanges:N0} exchanges)";
+                        if (stages.Count == 1)
+                        {
+                            // The first stage reads the input: its share of the bytes is known.
+                            task.Value = p.TotalBytes == 0 ? 0 : Math.Min(1, p.BytesRead / (double)p.TotalBytes);
+                        }
+                        else
+                        {
+                            task.IsIndeterminate = true;
+                        }
+                    }
                 });
                 outcome = await pipeline.RunAsync(options, progress, ct);
-                task.Value = 1;
-                task.Description = "done";
+                lock (gate)
+                {
+                    done = true;
+                    foreach (var (_, task) in stages)
+                    {
+                        Finish(task);
+                    }
+                }
             });
 
         Print(outcome!, outDir, store is null ? null : dbPath);
@@ -55,6 +95,12 @@ internal static class AnalysisRunner
         }
 
         return outcome!;
+    }
+
+    private static void Finish(ProgressTask task)
+    {
+        task.IsIndeterminate = false;
+        task.Value = task.MaxValue;
     }
 
     private static void Print(AnalysisOutcome outcome, string outDir, string? dbPath)
