@@ -39,21 +39,21 @@ internal static class EdgeRows
     {
         const string Columns =
             "SELECT e.account_id, e.other_account_id, e.kind, e.weight, e.pair_strength, e.value_hash, e.carriers, e.ordinary_carriers, e.ordinary_population, e.detail, e.partners FROM link_edges e ";
-        // One account (explain --account) is looked up by key; a campaign's accounts are joined with the run's rows, so
-        // only their edges are read, not the whole run's.
         if (accounts.Count == 0)
         {
             return [];
         }
 
+        // One account (explain --account) is looked up by key; a campaign's accounts are joined with the run's rows, so
+        // only their edges are read, not the whole run's.
         if (accounts.Count > 1)
         {
-            Wanted(connection, accounts);
+            SelectedAccounts.Fill(connection, [accounts]);
         }
 
         using var command = accounts.Count == 1
             ? Sql.Command(connection, Columns + "WHERE e.run_id = $run AND e.account_id = $account ORDER BY e.rank", ("run", runId), ("account", accounts[0].Value))
-            : Sql.Command(connection, Columns + "JOIN (SELECT DISTINCT account_id FROM wanted_accounts) w ON e.account_id = w.account_id WHERE e.run_id = $run ORDER BY e.account_id, e.rank", ("run", runId));
+            : Sql.Command(connection, Columns + "JOIN (SELECT DISTINCT account_id FROM selected_accounts) w ON e.account_id = w.account_id WHERE e.run_id = $run ORDER BY e.account_id, e.rank", ("run", runId));
         using var reader = command.ExecuteReader();
         var result = new List<AccountEdges>();
         List<LinkEdge>? edges = null;
@@ -80,18 +80,6 @@ internal static class EdgeRows
             {
                 result.Add(new AccountEdges(new AccountId(c.Id), c.Partners, edges!));
             }
-        }
-    }
-
-    /// <summary>The accounts whose edges are wanted, in a temporary table of this connection, made anew for every call.</summary>
-    private static void Wanted(DuckDBConnection connection, IReadOnlyList<AccountId> accounts)
-    {
-        Sql.Execute(connection, "DROP TABLE IF EXISTS temp.wanted_accounts");
-        Sql.Execute(connection, "CREATE TEMP TABLE wanted_accounts (account_id VARCHAR NOT NULL)");
-        using var appender = connection.CreateAppender("wanted_accounts");
-        foreach (var account in accounts)
-        {
-            appender.CreateRow().AppendValue(account.Value).EndRow();
         }
     }
 

@@ -20,7 +20,7 @@ internal static class TimelineQuery
             return [];
         }
 
-        Select(connection, sets);
+        SelectedAccounts.Fill(connection, sets);
         var timelines = Timelines(connection, runId, sets.Count);
         var asns = Named(connection, runId, sets.Count, "CAST(e.asn AS VARCHAR)", "e.asn IS NOT NULL");
         var countries = Named(connection, runId, sets.Count, "e.country", "e.country IS NOT NULL");
@@ -92,19 +92,4 @@ internal static class TimelineQuery
     private static List<T>[] Lists<T>(int count) => [.. Enumerable.Range(0, count).Select(_ => new List<T>())];
 
     private static DateOnly Day(long day) => DateOnly.FromDateTime(DateTime.UnixEpoch.AddDays(day));
-
-    private static void Select(DuckDBConnection connection, IReadOnlyList<IReadOnlyList<AccountId>> sets)
-    {
-        // Made anew for every call: a temporary table lives on this connection only, and the sets differ from call to call.
-        Sql.Execute(connection, "DROP TABLE IF EXISTS temp.selected_accounts");
-        Sql.Execute(connection, "CREATE TEMP TABLE selected_accounts (set_index INTEGER NOT NULL, account_id VARCHAR NOT NULL)");
-        using var appender = connection.CreateAppender("selected_accounts");
-        for (var i = 0; i < sets.Count; i++)
-        {
-            foreach (var account in sets[i])
-            {
-                appender.CreateRow().AppendValue((int?)i).AppendValue(account.Value).EndRow();
-            }
-        }
-    }
 }
